@@ -165,7 +165,9 @@ export function deriveKin(adj: ReadonlyMap<string, readonly Tie[]>, start: strin
     for (const state of frontier) {
       for (const tie of adj.get(state.person) ?? []) {
         const steps = STEPS[tie.kind];
-        if (steps === undefined || tie.to === start) continue;
+        // A path never comes back to a person on it: a parent's child is a sibling only when
+        // the child is not the one we came from.
+        if (steps === undefined || tie.to === start || state.hops.some((h) => h.from === tie.to)) continue;
         const seq = normalizeSteps(state.seq + steps);
         const kin = seq in KIN_COMPOSITIONS;
         if (!kin && !LIVE.has(seq)) continue;

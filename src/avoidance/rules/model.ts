@@ -2,46 +2,13 @@
  * The vocabulary the avoidance rules speak: bilingual text, relation kinds, rule codes and the
  * shape of a finding. Plain data only.
  */
-import { DateTime } from 'luxon';
+import type { Msg } from '../../common/i18n';
 
-export interface Msg {
-  zh: string;
-  en: string;
-}
-export const msg = (zh: string, en: string): Msg => ({ zh, en });
-
-export type RelationKindName =
-  | 'SPOUSE'
-  | 'PARENT'
-  | 'CHILD'
-  | 'GRANDPARENT'
-  | 'GRANDCHILD'
-  | 'SIBLING'
-  | 'UNCLE_AUNT'
-  | 'NEPHEW_NIECE'
-  | 'COUSIN'
-  | 'PARENT_IN_LAW'
-  | 'CHILD_IN_LAW'
-  | 'SIBLING_IN_LAW'
-  | 'OTHER_IN_LAW'
-  | 'CLASSMATE'
-  | 'TEACHER_STUDENT'
-  | 'SAME_SUPERVISOR'
-  | 'CLOSE_FRIEND'
-  | 'OTHER_TIE';
-
-const INVERSE: Partial<Record<RelationKindName, RelationKindName>> = {
-  PARENT: 'CHILD',
-  CHILD: 'PARENT',
-  GRANDPARENT: 'GRANDCHILD',
-  GRANDCHILD: 'GRANDPARENT',
-  UNCLE_AUNT: 'NEPHEW_NIECE',
-  NEPHEW_NIECE: 'UNCLE_AUNT',
-  PARENT_IN_LAW: 'CHILD_IN_LAW',
-  CHILD_IN_LAW: 'PARENT_IN_LAW',
-};
-/** What person is to relatedPerson, given what relatedPerson is to person. */
-export const inverseKind = (kind: RelationKindName): RelationKindName => INVERSE[kind] ?? kind;
+export type { Msg } from '../../common/i18n';
+export { msg } from '../../common/i18n';
+export type { RelationKindName } from '../../people/rules/relation-kinds';
+export { inverseKind } from '../../people/rules/relation-kinds';
+export { addYears, daysBetween } from '../../common/dates';
 
 export type GenderName = 'MALE' | 'FEMALE';
 export type RegionLevelName = 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
@@ -89,11 +56,6 @@ export interface AvoidanceFindingData {
   waived: boolean;
 }
 
-// ---------------------------------------------------------------- dates ('YYYY-MM-DD' strings)
-
-const ZONE = 'Asia/Shanghai';
-const dt = (d: string) => DateTime.fromISO(d, { zone: ZONE });
-export const addYears = (d: string, years: number): string => dt(d).plus({ years }).toISODate()!;
-export const daysBetween = (a: string, b: string): number => Math.round(dt(b).diff(dt(a), 'days').days);
+/** The earlier / later of two 'YYYY-MM-DD' dates. */
 export const minDate = (a: string, b: string) => (a < b ? a : b);
 export const maxDate = (a: string, b: string) => (a > b ? a : b);

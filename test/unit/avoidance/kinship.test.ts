@@ -150,6 +150,16 @@ describe('kinship: what must not count', () => {
     expect(kinOf(relations, 'aunt').has('me')).toBe(false);
   });
 
+  it("never walks back through a person on the path (a spouse's parent's child is not a sibling of the spouse's spouse)", () => {
+    const relations: RelationRec[] = [
+      { personId: 'a', relatedPersonId: 'b', kind: 'SPOUSE' },
+      { personId: 'b', relatedPersonId: 'c', kind: 'SPOUSE' },
+      { personId: 'x', relatedPersonId: 'b', kind: 'CHILD' },
+    ];
+    // a → spouse b → parent x → child b → spouse c would spell SBS (PC read as B) through b twice
+    expect(kinOf(relations, 'a').has('c')).toBe(false);
+  });
+
   it('never counts the person themselves', () => {
     const relations = chain('PC', () => false); // p0's parent's child p2 ...
     relations.push({ personId: 'p1', relatedPersonId: 'p0', kind: 'CHILD' });

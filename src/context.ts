@@ -72,8 +72,10 @@ export function createContext(init: CtxInit): Ctx {
     resetLoaders() {
       loaders = new Map();
     },
+    // `this`, not `ctx`: Apollo hands resolvers a shallow copy of the context, and the mutation
+    // middleware gives that copy its own `touched` set.
     touch(...ids) {
-      for (const id of ids) if (id) ctx.touched.add(id);
+      for (const id of ids) if (id) this.touched.add(id);
     },
     touched: new Set(),
   };

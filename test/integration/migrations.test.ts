@@ -35,9 +35,13 @@ type Schema = Record<string, string[]>;
 async function schemaOf(ds: DataSource): Promise<Schema> {
   const qr = ds.createQueryRunner();
   try {
-    // On MySQL every database the server holds is listed; only this one counts.
-    const current = ds.options.type === 'mysql' ? (await qr.query('SELECT DATABASE() AS db'))[0].db : undefined;
-    const tables = (await qr.getTables()).filter((t) => t.database === current && !/(^|\.)(migrations|sqlite_\w+)$/.test(t.name));
+    // Named, because on MySQL an unnamed lookup reads every database on the server, some of
+    // them being created and dropped by other tests meanwhile.
+    const listed: { name: string }[] = await qr.query(
+      ds.options.type === 'mysql' ? 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()' : "SELECT name FROM sqlite_master WHERE type = 'table'",
+    );
+    const names = listed.map((t) => t.name).filter((n) => !/^(migrations|sqlite_\w+)$/.test(n));
+    const tables = names.length ? await qr.getTables(names) : [];
     return Object.fromEntries(
       tables.map((t) => [
         t.name.split('.').pop()!,

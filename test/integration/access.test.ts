@@ -213,6 +213,26 @@ describe('region scoping', () => {
     expectError(await mutate(t, op, input(), as(countyA)), 'BAD_USER_INPUT', field);
   });
 
+  test('another county’s rows are refused in the very words used for rows that do not exist', async () => {
+    const nobody = newId();
+    const answers = async (id: string, query: string, op: string, input: (id: string) => Record<string, unknown>) => {
+      const read = (await t.gql(query, { id }, as(countyA))).errors![0];
+      const write = (await mutate(t, op, input(id), as(countyA))).errors![0];
+      return JSON.stringify([read, write]).replaceAll(id, '<id>');
+    };
+    const PERSON = 'query($id: ID!) { person(id: $id) { name } }';
+    const tie = (personId: string) => ({ personId, unitId: w.unitA, description: '越界' });
+    expect(await answers(w.personB, PERSON, 'addInterestTie', tie)).toBe(await answers(nobody, PERSON, 'addInterestTie', tie));
+    const UNIT = 'query($id: ID!) { unit(id: $id) { name } }';
+    const employ = (unitId: string) => ({ personId: w.personA, unitId, post: '科员', leadership: false, startedOn: '2020-01-01' });
+    expect(await answers(w.unitB, UNIT, 'addEmployment', employ)).toBe(await answers(nobody, UNIT, 'addEmployment', employ));
+  });
+
+  test('a hometown may lie outside the account’s regions: it only has to exist', async () => {
+    const id = ok(await mutate(t, 'createPerson', { regionId: w.countyA, name: '籍贯外县', hometownRegionId: w.countyB }, as(countyA))).createPerson.person.id;
+    expect(ok(await t.gql('query($id: ID!) { person(id: $id) { hometown { name } } }', { id }, as(countyA))).person.hometown).toEqual({ name: '西平县' });
+  });
+
   test('listing another county is BAD_USER_INPUT on regionId', async () => {
     expectError(await t.gql('query($r: ID!) { persons(filter: { regionId: $r }, first: 5) { totalCount } }', { r: w.countyB }, as(countyA)), 'BAD_USER_INPUT', 'regionId');
     expectError(await t.gql('query($r: ID!) { units(filter: { regionId: $r }, first: 5) { totalCount } }', { r: w.countyB }, as(countyA)), 'BAD_USER_INPUT', 'regionId');

@@ -167,6 +167,18 @@ test('the limits themselves are accepted: first 1 and 100, a one-day post, a bir
   countsBefore = await rowCounts(t);
 });
 
+test('two requests racing to record one relation from both sides: one is stored, the other is CONFLICT', async () => {
+  const [x, y] = [await createPerson(t, w.countyA, '竞争甲'), await createPerson(t, w.countyA, '竞争乙')];
+  const results = await Promise.all([
+    m('addRelation', () => ({ personId: x, relatedPersonId: y, kind: 'UNCLE_AUNT' }))(),
+    m('addRelation', () => ({ personId: y, relatedPersonId: x, kind: 'NEPHEW_NIECE' }))(),
+  ]);
+  expect(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'stored').sort()).toEqual(['CONFLICT', 'stored']);
+  const stored = await t.admin('query($id: ID!) { person(id: $id) { relations { kind relatedPerson { id } } } }', { id: x });
+  expect(stored.person.relations).toEqual([{ kind: 'UNCLE_AUNT', relatedPerson: { id: y } }]);
+  countsBefore = await rowCounts(t);
+});
+
 test('no refused operation wrote anything: not a row, not an audit record', async () => {
   for (const c of CASES) await c.send();
   expect(await rowCounts(t)).toEqual(countsBefore);

@@ -492,9 +492,9 @@ class WorldBuilder {
         const stems = rng.sample(TOWNSHIP_STEMS, o.townshipsPerCounty);
         for (let t = 0; t < o.townshipsPerCounty; t++) {
           const seat = t === 0;
-          const kind = seat ? (rng.chance(0.5) ? '城关镇' : '城东街道') : `${stems[t]}${rng.chance(0.3) ? '乡' : '镇'}`;
-          const street = kind.endsWith('街道');
-          const township = this.region(`${county.code.slice(o.codePrefix.length)}${pad(t + 1, 3)}`, kind, 'TOWNSHIP', county);
+          const name = seat ? (rng.chance(0.5) ? '城关镇' : '城东街道') : `${stems[t]}${rng.chance(0.3) ? '乡' : '镇'}`;
+          const street = name.endsWith('街道');
+          const township = this.region(`${county.code.slice(o.codePrefix.length)}${pad(t + 1, 3)}`, name, 'TOWNSHIP', county);
           townshipRegionIds.push(township.id);
           const tIndex = this.unit(`${township.name}${street ? '党工委' : '党委'}`, 'TOWNSHIP', township.id, null, '乡镇');
           townshipUnitIds.push(this.units[tIndex].id);
@@ -806,7 +806,8 @@ class WorldBuilder {
         let i = -1;
         if (local) i = take((x) => fits(x) && (this.people[x].hometown === local.regionId || this.people[x].hometown === local.townshipRegionId));
         if (i < 0) i = take(fits);
-        if (i < 0) i = take(() => true);
+        // Short of people of the usual age: someone a little younger, else the post stays vacant.
+        if (i < 0) i = take((x) => this.ageOf(x) >= Math.min(ages[0], 30));
         if (i < 0) return;
         const p = this.people[i];
         p.currentUnit = unit;
@@ -871,14 +872,15 @@ class WorldBuilder {
     }
   }
 
+  /** Ranks of staff rise with age (科员 → 主任科员 grades); a city's senior staff rank a step higher. */
   private staffRank(rng: Random, age: number, r0: number): RankName {
-    const base = r0 - rankIndex('SECTION'); // one step up in a city
+    const city = r0 > rankIndex('SECTION');
     const r = rng.next();
     let i: number;
     if (age < 30) i = 0;
     else if (age < 40) i = r < 0.5 ? 0 : 1;
     else i = r < 0.15 ? 0 : r < 0.65 ? 1 : 2;
-    return rankAt(i + (base > 0 && rng.chance(0.5) ? base : 0));
+    return rankAt(i + (city && age >= 35 && rng.chance(0.3) ? 1 : 0));
   }
 
   private staffTitle(rng: Random, unit: number, rank: RankName | null): string {

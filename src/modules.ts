@@ -1,8 +1,11 @@
 import type { Express } from 'express';
 import type { NonEmptyArray } from 'type-graphql';
 import type { Ctx } from './context';
+import { attendanceModule } from './attendance';
 import { auditModule } from './audit';
 import { authModule } from './auth';
+import { calendarModule } from './calendar';
+import { leaveModule } from './leave';
 import { peopleModule } from './people';
 import { regionsModule } from './regions';
 import { roundsModule } from './rounds';
@@ -21,7 +24,7 @@ export interface FeatureModule {
 }
 
 /** Every feature of the service. */
-export const modules: FeatureModule[] = [authModule, auditModule, regionsModule, unitsModule, peopleModule, roundsModule];
+export const modules: FeatureModule[] = [authModule, auditModule, regionsModule, unitsModule, peopleModule, roundsModule, calendarModule, leaveModule, attendanceModule];
 
 export const allEntities = () => modules.flatMap((m) => m.entities);
 export const allResolvers = () => modules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;

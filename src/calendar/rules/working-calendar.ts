@@ -1,3 +1,5 @@
+import { AppError } from '../../common/errors';
+import { msg } from '../../common/i18n';
 import { DayHalf, HalfDay, dateOfDay, dayNumber, isoWeekday, slotOf, yearOfDay } from './days';
 import { CalendarNotice } from './official-notices';
 
@@ -9,11 +11,30 @@ export interface CalendarDayData {
   name: string | null;
 }
 
-/** A date fell in a year whose calendar has not been published; nothing is guessed. */
-export class UnpublishedYearError extends Error {
-  constructor(readonly year: number) {
-    super(`The working-day calendar of ${year} has not been published`);
+/**
+ * A date fell in a year whose calendar has not been published; nothing is guessed.
+ * BAD_USER_INPUT, naming the year (and the input field when the service knows it).
+ */
+export class UnpublishedYearError extends AppError {
+  constructor(
+    readonly year: number,
+    field?: string,
+  ) {
+    super(
+      'BAD_USER_INPUT',
+      msg(
+        `${year} 年的节假日安排尚未发布，无法计算工作日；请管理员先导入 ${year} 年的日历`,
+        `The working-day calendar of ${year} has not been published; an administrator must import ${year} first`,
+      ),
+      field,
+      { year },
+    );
     this.name = 'UnpublishedYearError';
+  }
+
+  /** The same error naming the input field at fault. */
+  at(field: string): UnpublishedYearError {
+    return new UnpublishedYearError(this.year, field);
   }
 }
 

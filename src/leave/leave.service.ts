@@ -80,7 +80,7 @@ export async function getLeavePolicy(ctx: Ctx, regionId: string): Promise<LeaveP
   return policyOf(ctx, await requireRegion(ctx, regionId, 'regionId'));
 }
 
-/** Replaces a region's tiers (ADMIN, or the office director of the region). */
+/** Replaces a region's tiers (leavePolicy:write: ADMIN). */
 export async function setLeavePolicy(ctx: Ctx, regionId: string, tiers: ApprovalTier<Role>[]): Promise<LeavePolicyView> {
   ctx.auth.require('leavePolicy:write');
   const region = await requireRegion(ctx, regionId, 'regionId');

@@ -148,9 +148,10 @@ describe('monthly summary and notices', () => {
     for (const x of rows) {
       expect(x.presentDays + x.businessTripDays + x.leaveDays + x.absentDays + x.homeUnitRecallDays + x.unrecordedDays).toBe(x.workingDays);
     }
-    // The head of the leading group reads it; an inspector does not; a bad month is refused.
-    expect(codeOf(await t.gql(SUMMARY, { r: r.countyA, m: '2025-10' }, { token: tok.head }))).toBeUndefined();
+    // The office director reads it; an inspector and the head of the leading group do not; a bad month is refused.
+    expect(codeOf(await t.gql(SUMMARY, { r: r.countyA, m: '2025-10' }, { token: tok.director }))).toBeUndefined();
     expect(codeOf(await t.gql(SUMMARY, { r: r.countyA, m: '2025-10' }, { token: tok.inspector }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(SUMMARY, { r: r.countyA, m: '2025-10' }, { token: tok.head }))).toBe('FORBIDDEN');
     expect(refusal(await t.gql(SUMMARY, { r: r.countyA, m: '2025-13' }, { token: tok.office }))).toEqual(['BAD_USER_INPUT', 'month']);
     expect(refusal(await t.gql(SUMMARY, { r: r.countyA, m: '2027-01' }, { token: tok.office }))).toEqual(['BAD_USER_INPUT', 'month']);
     // A month without rounds has no rows.

@@ -30,7 +30,7 @@ async function tables(): Promise<string[]> {
 
 const seededDays = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM calendar_days'))[0].n);
 
-test('the calendar, leave and attendance migrations run up, down and up again', async () => {
+test('the calendar, leave and attendance migration runs up, down and up again, seeding the 2024-2026 notices', async () => {
   await ds.runMigrations({ transaction: 'each' });
   expect(await tables()).toEqual(MINE);
   const days = await seededDays();
@@ -40,9 +40,7 @@ test('the calendar, leave and attendance migrations run up, down and up again', 
   expect(years.map((y: { year: number }) => Number(y.year))).toEqual([2024, 2025, 2026]);
   expect(years[0].source).toContain('国办发明电〔2023〕7号');
 
-  await ds.undoLastMigration({ transaction: 'each' }); // the notices
-  expect(await seededDays()).toBe(0);
-  await ds.undoLastMigration({ transaction: 'each' }); // the tables
+  await ds.undoLastMigration({ transaction: 'each' });
   expect(await tables()).toEqual([]);
 
   await ds.runMigrations({ transaction: 'each' });

@@ -93,7 +93,11 @@ describe('approval tiers', () => {
 
   test('three tiers set for a region: steps in order, one rejection ends the request', async () => {
     expect(codeOf(await t.gql(SET_POLICY, { i: { regionId: r.countyA, tiers: [] } }, { token: tok.inspector }))).toBe('FORBIDDEN');
-    const bad = await t.gql(SET_POLICY, { i: { regionId: r.countyA, tiers: [{ upToWorkingDays: 1, approverRoles: ['OFFICE_DIRECTOR'] }] } }, { token: tok.director });
+    // Settings are ADMIN's.
+    expect(codeOf(await t.gql(SET_POLICY, { i: { regionId: r.countyA, tiers: [{ upToWorkingDays: null, approverRoles: ['OFFICE_DIRECTOR'] }] } }, { token: tok.director }))).toBe(
+      'FORBIDDEN',
+    );
+    const bad = await t.gql(SET_POLICY, { i: { regionId: r.countyA, tiers: [{ upToWorkingDays: 1, approverRoles: ['OFFICE_DIRECTOR'] }] } }, { token: t.adminToken });
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors![0].extensions!.field).toBe('tiers[0].upToWorkingDays');
 
@@ -147,7 +151,7 @@ describe('approval tiers', () => {
     expect(steps(own)).toEqual([['LEADING_GROUP_HEAD', 'PENDING']]);
 
     // The county's own policy overrides the city's.
-    await t.gql(SET_POLICY, { i: { regionId: r.countyA, tiers: [{ upToWorkingDays: null, approverRoles: ['OFFICE_DIRECTOR'] }] } }, { token: tok.director });
+    await t.admin(SET_POLICY, { i: { regionId: r.countyA, tiers: [{ upToWorkingDays: null, approverRoles: ['OFFICE_DIRECTOR'] }] } });
     expect((await t.gql(POLICY, { r: r.countyA }, { token: tok.inspector })).data!.leavePolicy.definedBy).toEqual({ id: r.countyA });
     const c = await requestOk(t, tok.inspector, leaveInput(r.countyA, p.inspector, { startDate: '2025-11-19', endDate: '2025-11-21' }));
     expect(steps(c)).toEqual([['OFFICE_DIRECTOR', 'PENDING']]);

@@ -19,8 +19,9 @@ import { LeaveRequest } from '../leave/leave.entity';
 import { TAKEN } from '../leave/leave.service';
 import { takenSlots } from '../leave/rules/span';
 import { AttendanceNotice, AttendanceNoticeRow, AttendanceRecord } from './attendance.entity';
-import { applyEntry, AttendanceStatus, entryRefusal, halfKey, HalfKey, Mark } from './rules/records';
-import { LEAVE_TYPES, LeaveType, summarize, SummaryRow } from './rules/summary';
+import { applyEntry, AttendanceStatus, entryRefusal, HalfKey, Mark } from './rules/records';
+import { LEAVE_TYPES, LeaveType } from '../leave/rules/leave-types';
+import { summarize, SummaryRow } from './rules/summary';
 
 const ROUND = msg('巡察轮次', 'round');
 const NOTICE = msg('考勤公示', 'attendance notice');

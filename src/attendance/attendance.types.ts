@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../common/scalars';
 import { DayHalf, LeaveType } from '../leave/leave.entity';
-import type { LeaveType as LeaveTypeName } from './rules/summary';
+import type { LeaveType as LeaveTypeName } from '../leave/rules/leave-types';
 import type { AttendanceStatus as AttendanceStatusName } from './rules/records';
 import { AttendanceRecord, AttendanceNotice, AttendanceStatus } from './attendance.entity';
 

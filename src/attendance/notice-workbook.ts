@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/dates';
-import { LEAVE_TYPES, LeaveType } from './rules/summary';
+import { LEAVE_TYPES, LeaveType } from '../leave/rules/leave-types';
 
 export interface NoticeSheet {
   regionName: string;

@@ -14,7 +14,7 @@ import { Region } from '../regions/region.entity';
 import { requireRegion } from '../regions/regions.service';
 import { calendarOf, countSpan, halfZh, SpanInput } from '../calendar/calendar.service';
 import { UnpublishedYearError } from '../calendar/rules/working-calendar';
-import { LeaveType as LeaveTypeName } from '../attendance/rules/summary';
+import { LeaveType as LeaveTypeName } from './rules/leave-types';
 import { LeaveApprovalStep, LeavePolicyTier, LeaveRequest } from './leave.entity';
 import { ApprovalTier, DEFAULT_LEAVE_TIERS, routeApproval, tierProblems } from './rules/approval';
 import { cancellation, decide, initialStepStatuses, isOverdue, LeaveStatus, reportBackDue, skipOpenSteps } from './rules/lifecycle';

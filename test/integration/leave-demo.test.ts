@@ -55,3 +55,24 @@ withRounds('seeds a month of attendance, leave in every state and a corrected no
   // Everyone's working days up to today are recorded or on leave.
   for (const row of notices[0].rows) expect(row.presentDays).toBeGreaterThan(0);
 });
+
+test('without a round in progress it files leave in every state for the first county and records no attendance', async () => {
+  const r = await basicRegions(t, 'NR');
+  const specialists = [];
+  for (const name of ['子一', '丑二', '寅三', '卯四', '辰五', '巳六', '午七']) specialists.push({ personId: await createPerson(t, r.countyA, name), specialties: ['FINANCE'] });
+  const api: DemoApi = {
+    gql: (q, v) => t.admin(q, v),
+    async as(username, password) {
+      const token = await t.login(username, password);
+      return async (q, v) => ok(await t.gql(q, v, { token }));
+    },
+    world: { cityRegionId: r.city, counties: [{ regionId: r.countyA, specialists } as never], today: '2025-11-20' },
+  };
+  await seedDemo(api);
+  const leave = (await t.admin(`query($f: LeaveFilter!) { leaveRequests(filter: $f, first: 100) { edges { node { status overdue person { id } } } } }`, { f: { regionId: r.countyA } }))
+    .leaveRequests.edges.map((e: any) => e.node);
+  expect(new Set(leave.map((l: any) => l.status))).toEqual(new Set(['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'CANCELLED', 'RETURNED']));
+  expect(leave.some((l: any) => l.overdue)).toBe(true);
+  expect(leave.every((l: any) => specialists.some((s) => s.personId === l.person.id))).toBe(true);
+  expect((await t.admin(`query($r: ID!) { attendanceNotices(regionId: $r) { id } }`, { r: r.countyA })).attendanceNotices).toEqual([]);
+});

@@ -24,7 +24,6 @@ export const DEMO_APPROVER_PASSWORD = 'demo-password';
 
 interface Member {
   personId: string;
-  name: string;
   from: string;
   to: string;
 }
@@ -119,12 +118,11 @@ export async function seedDemo(api: DemoApi): Promise<void> {
     ? round.teams.flatMap((t) =>
         t.members.map((m) => ({
           personId: m.person.id,
-          name: m.person.name,
           from: [m.joinedOn, from].sort()[1],
           to: [m.leftOn ?? to, to].sort()[0],
         })),
       )
-    : county.specialists.slice(0, 8).map((s) => ({ personId: s.personId, name: '', from, to }));
+    : county.specialists.slice(0, 8).map((s) => ({ personId: s.personId, from, to }));
   const onTeam = (m: Member, d: string) => d >= m.from && d <= m.to;
 
   // Approvers of the region, signed in when the demo API allows it.

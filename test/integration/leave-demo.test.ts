@@ -58,7 +58,7 @@ withRounds('seeds a month of attendance, leave in every state and a corrected no
 
 test('without a round in progress it files leave in every state for the first county and records no attendance', async () => {
   const r = await basicRegions(t, 'NR');
-  const specialists = [];
+  const specialists: { personId: string; specialties: string[] }[] = [];
   for (const name of ['子一', '丑二', '寅三', '卯四', '辰五', '巳六', '午七']) specialists.push({ personId: await createPerson(t, r.countyA, name), specialties: ['FINANCE'] });
   const api: DemoApi = {
     gql: (q, v) => t.admin(q, v),

@@ -123,9 +123,15 @@ export async function bootstrapAdmin(
   if ((await em.count(Account)) > 0) return null;
   const username = (configured?.username ?? 'admin').toLowerCase();
   const password = configured?.password ?? generate();
-  await em.insert(
-    Account,
-    Object.assign(new Account(), { username, passwordHash: await hashPassword(password), roles: [Role.ADMIN], personId: null, disabled: false, createdAt: now }),
-  );
+  try {
+    await em.insert(
+      Account,
+      Object.assign(new Account(), { username, passwordHash: await hashPassword(password), roles: [Role.ADMIN], personId: null, disabled: false, createdAt: now }),
+    );
+  } catch (e) {
+    // A replica starting at the same moment created it first.
+    if (isUniqueViolation(e)) return null;
+    throw e;
+  }
   return { username, password: configured ? null : password };
 }

@@ -110,7 +110,14 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoHandle> {
 
     const accounts = await createDemoAccounts(gql, world);
     const demoWorld = toDemoWorld(world);
-    const api: DemoApi = { gql, world: demoWorld };
+    const api: DemoApi = {
+      gql,
+      async as(username, password) {
+        const signedIn = (await gql<{ login: { token: string } }>('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password } })).login.token;
+        return client(`http://127.0.0.1:${port}`, () => signedIn);
+      },
+      world: demoWorld,
+    };
     for (const { name, seed } of demoSeeds) {
       const ts = Date.now();
       try {

@@ -1,5 +1,5 @@
 import { Round, RoundKind, RoundStatus } from '../../src/rounds/round.entity';
-import { Team, TeamMembership, TeamRole } from '../../src/rounds/team.entity';
+import { Team, TeamMembership, TeamRole, TeamTarget } from '../../src/rounds/team.entity';
 import { TestServer } from './server';
 
 export interface MemberSpec {
@@ -11,24 +11,31 @@ export interface MemberSpec {
 
 let ordinal = 0;
 
+export interface RoundSpec {
+  regionId: string;
+  startsOn: string;
+  endsOn: string;
+  kind?: RoundKind;
+  status?: RoundStatus;
+  name?: string;
+  teams: { name: string; members: MemberSpec[]; targets?: string[] }[];
+}
+
 /**
- * Writes a round with its teams and members straight into the test database, for features that
- * only read rounds (attendance); the rounds API has its own tests.
+ * Writes a round with its teams, targets and members straight into the test database, for
+ * features that only read rounds (attendance, avoidance); the rounds API has its own tests.
  */
-export async function insertRound(
-  t: TestServer,
-  spec: { regionId: string; startsOn: string; endsOn: string; teams: { name: string; members: MemberSpec[] }[] },
-): Promise<{ roundId: string; teamIds: string[] }> {
+export async function insertRound(t: TestServer, spec: RoundSpec): Promise<{ roundId: string; teamIds: string[] }> {
   const em = t.server.db.dataSource.manager;
   const now = new Date();
   const round = Object.assign(new Round(), {
     regionId: spec.regionId,
     year: Number(spec.startsOn.slice(0, 4)),
     ordinal: ++ordinal,
-    name: `第${ordinal}轮巡察`,
-    kind: RoundKind.REGULAR,
+    name: spec.name ?? `第${ordinal}轮巡察`,
+    kind: spec.kind ?? RoundKind.REGULAR,
     theme: null,
-    status: RoundStatus.STATIONED,
+    status: spec.status ?? RoundStatus.STATIONED,
     startsOn: spec.startsOn,
     endsOn: spec.endsOn,
     followsRoundId: null,
@@ -41,6 +48,7 @@ export async function insertRound(
     const team = Object.assign(new Team(), { roundId: round.id, name: t.name, createdAt: now });
     await em.insert(Team, team);
     teamIds.push(team.id);
+    for (const unitId of t.targets ?? []) await em.insert(TeamTarget, Object.assign(new TeamTarget(), { teamId: team.id, roundId: round.id, unitId }));
     for (const m of t.members) {
       await em.insert(
         TeamMembership,

@@ -1,10 +1,10 @@
 import { findAvoidance } from '../../../src/avoidance/avoidance.service';
 import { RoundKind, RoundStatus } from '../../../src/rounds/round.entity';
-import { TeamRole } from '../../../src/rounds/team.entity';
 import { addEmployment, addRelation, basicRegions, createPerson, createRegion, createUnit } from '../../support/fixtures';
 import { codeOf } from '../../support/graphql-client';
 import { startTestServer, TestServer } from '../../support/server';
-import { insertRound, insertTeam, serviceCtx } from './rounds';
+import { insertRound } from '../../support/rounds-data';
+import { serviceContext } from '../../support/service-context';
 
 let t: TestServer;
 let r: Awaited<ReturnType<typeof basicRegions>>;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   await addEmployment(t, p.wang, u.audit, '局长', '2021-01-01', null, true);
   await addEmployment(t, p.zhao, u.treasury, '主任', '2022-01-01', null, true);
   await addRelation(t, p.chen, p.zhao, 'SIBLING');
-  round = await insertRound(t, { regionId: r.countyA, startsOn: '2024-03-01' });
+  round = (await insertRound(t, { regionId: r.countyA, startsOn: '2024-03-01', endsOn: '2024-05-31', status: RoundStatus.PLANNING, teams: [] })).roundId;
 });
 afterAll(() => t.close());
 
@@ -169,7 +169,7 @@ describe('declarations', () => {
     const blank = await t.gql(DECLARE, { i: { personId: p.zhao, unitId: u.audit, roundId: round, reason: '  ' } }, { token: t.adminToken });
     expect(codeOf(blank)).toBe('BAD_USER_INPUT');
     expect(blank.errors![0].extensions!.field).toBe('reason');
-    const closed = await insertRound(t, { regionId: r.countyA, startsOn: '2023-03-01', status: RoundStatus.CLOSED });
+    const closed = (await insertRound(t, { regionId: r.countyA, startsOn: '2023-03-01', endsOn: '2023-05-31', status: RoundStatus.CLOSED, teams: [] })).roundId;
     expect(codeOf(await t.gql(DECLARE, { i: { personId: p.zhao, unitId: u.audit, roundId: closed, reason: 'x' } }, { token: t.adminToken }))).toBe('CONFLICT');
     const west = await t.tokenFor(['INSPECTION_OFFICE'], [r.countyB]);
     const res = await t.gql(DECLARE, { i: { personId: p.zhao, unitId: u.audit, roundId: round, reason: 'x' } }, { token: west });
@@ -278,12 +278,24 @@ describe('findAvoidance and past rounds', () => {
     await addEmployment(t, boss, u.audit, '副局长', '2018-01-01', '2022-12-31', true);
     await addEmployment(t, boss, bureau, '局长', '2023-01-01', null, true);
     await addEmployment(t, clerk, u.audit, '科员', '2019-01-01', null, false);
-    const past = await insertRound(t, { regionId: r.countyA, startsOn: '2021-04-01', name: '2021年第一轮巡察' });
-    await insertTeam(t, past, '第一巡察组', [bureau], [[clerk, TeamRole.LEADER]]);
-    const now = await insertRound(t, { regionId: r.countyA, startsOn: '2024-03-01', kind: RoundKind.CROSS });
-    await insertTeam(t, now, '第二巡察组', [bureau], [[clerk, TeamRole.LEADER]]);
+    await insertRound(t, {
+      regionId: r.countyA,
+      startsOn: '2021-04-01',
+      endsOn: '2021-06-30',
+      status: RoundStatus.CLOSED,
+      name: '2021年第一轮巡察',
+      teams: [{ name: '第一巡察组', targets: [bureau], members: [{ personId: clerk, role: 'LEADER' }] }],
+    });
+    const { roundId: now } = await insertRound(t, {
+      regionId: r.countyA,
+      startsOn: '2024-03-01',
+      endsOn: '2024-05-31',
+      kind: RoundKind.CROSS,
+      status: RoundStatus.PLANNING,
+      teams: [{ name: '第二巡察组', targets: [bureau], members: [{ personId: clerk, role: 'LEADER' }] }],
+    });
 
-    const ctx = serviceCtx(t);
+    const ctx = serviceContext(t);
     const asRound = await findAvoidance(ctx, { roundId: now, personIds: [clerk], unitIds: [bureau] });
     expect(asRound.map((f) => [f.rule, f.severity])).toEqual([
       ['FORMER_SUPERIOR_SUBORDINATE', 'HARD'],

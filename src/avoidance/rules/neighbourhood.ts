@@ -9,14 +9,16 @@ import { addYears, AvoidanceRuleName, RelationKindName } from './model';
 const byStartDesc = (a: EmploymentRec, b: EmploymentRec) =>
   a.startedOn < b.startedOn ? 1 : a.startedOn > b.startedOn ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+/** Appends to the list under `key`, starting it when missing. */
+function pushTo<K, T>(m: Map<K, T[]>, key: K, item: T) {
+  const list = m.get(key);
+  if (list) list.push(item);
+  else m.set(key, [item]);
+}
+
 function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
-  }
+  for (const it of items) pushTo(m, key(it), it);
   return m;
 }
 
@@ -39,8 +41,6 @@ export class Neighbourhood {
   private readonly waivers = new Map<string, Map<string, Set<AvoidanceRuleName>>>();
   private readonly pastTargetsCache = new Map<string, Map<string, EmploymentRec[]>>();
   private readonly targets: Set<string>;
-  /** Current posts in each target unit or a unit under it, by person. */
-  private readonly staffByTarget = new Map<string, Map<string, EmploymentRec[]>>();
   private readonly leadersByUnit: Map<string, EmploymentRec[]>;
   private readonly kinCache = new Map<string, Map<string, KinLink>>();
   private readonly chainCache = new Map<string, UnitRec[]>();
@@ -51,7 +51,6 @@ export class Neighbourhood {
   private readonly kinStaffCache = new Map<string, Map<string, { kinId: string; post: EmploymentRec }[]>>();
   private readonly interestCache = new Map<string, Map<string, { kinId: string | null; tie: InterestTieRec }[]>>();
   private readonly leaderCache = new Map<string, EmploymentRec[]>();
-  private readonly windowCache = new Map<number, string>();
   private readonly shiftCache = new Map<string, string>();
   private readonly postsByUnitCache = new Map<string, Map<string, EmploymentRec[]>>();
   /** Current posts of each person, by the target units they lie in (the unit or one under it). */
@@ -83,16 +82,9 @@ export class Neighbourhood {
       current.filter((e) => e.leadership),
       (e) => e.unitId,
     );
-    const push = <K>(m: Map<K, EmploymentRec[]>, k: K, e: EmploymentRec) => {
-      const list = m.get(k);
-      if (list) list.push(e);
-      else m.set(k, [e]);
-    };
     for (const e of current) {
       for (const unit of this.unitChain(e.unitId)) {
-        if (!this.targets.has(unit.id)) continue;
-        push(memo(this.staffByTarget, unit.id, () => new Map<string, EmploymentRec[]>()), e.personId, e);
-        push(memo(this.currentTargetsByPerson, e.personId, () => new Map<string, EmploymentRec[]>()), unit.id, e);
+        if (this.targets.has(unit.id)) pushTo(memo(this.currentTargetsByPerson, e.personId, () => new Map<string, EmploymentRec[]>()), unit.id, e);
       }
     }
   }
@@ -112,9 +104,7 @@ export class Neighbourhood {
 
   /** The day `years` years before the round's start date. */
   yearsBefore(years: number): string {
-    let d = this.windowCache.get(years);
-    if (d === undefined) this.windowCache.set(years, (d = addYears(this.date, -years)));
-    return d;
+    return this.addYears(this.date, -years);
   }
 
   /** addYears, remembered (a matrix asks for the same few dates many times). */
@@ -125,13 +115,7 @@ export class Neighbourhood {
   /** A person's posts by unit. */
   postsByUnit(personId: string): ReadonlyMap<string, EmploymentRec[]> {
     return memo(this.postsByUnitCache, personId, () => {
-      const m = new Map<string, EmploymentRec[]>();
-      for (const e of this.employmentsOf(personId)) {
-        const list = m.get(e.unitId);
-        if (list) list.push(e);
-        else m.set(e.unitId, [e]);
-      }
-      return m;
+      return groupBy(this.employmentsOf(personId), (e) => e.unitId);
     });
   }
 
@@ -146,12 +130,7 @@ export class Neighbourhood {
       const m = new Map<string, EmploymentRec[]>();
       for (const e of this.employmentsOf(personId)) {
         if (e.endedOn === null || e.endedOn >= this.date) continue;
-        for (const unit of this.unitChain(e.unitId)) {
-          if (!this.targets.has(unit.id)) continue;
-          const list = m.get(unit.id);
-          if (list) list.push(e);
-          else m.set(unit.id, [e]);
-        }
+        for (const unit of this.unitChain(e.unitId)) if (this.targets.has(unit.id)) pushTo(m, unit.id, e);
       }
       return m;
     }).get(targetId);
@@ -208,22 +187,12 @@ export class Neighbourhood {
     return this.regionChain(regionId).some((r) => r.id === ancestorId);
   }
 
-  /** Current leadership posts held in exactly this unit. */
-  leadersOf(unitId: string): readonly EmploymentRec[] {
-    return this.leadersByUnit.get(unitId) ?? [];
-  }
-
-  /** The current leaders of a unit, one leadership post each (the latest). */
+  /** The current leaders of exactly this unit, one leadership post each (the latest). */
   leaders(unitId: string): readonly EmploymentRec[] {
     return memo(this.leaderCache, unitId, () => {
       const seen = new Set<string>();
-      return this.leadersOf(unitId).filter((e) => !seen.has(e.personId) && (seen.add(e.personId), true));
+      return (this.leadersByUnit.get(unitId) ?? []).filter((e) => !seen.has(e.personId) && (seen.add(e.personId), true));
     });
-  }
-
-  /** Persons with a current post in the target or a unit under it, with those posts. */
-  staffWithin(targetId: string): ReadonlyMap<string, EmploymentRec[]> {
-    return this.staffByTarget.get(targetId) ?? new Map();
   }
 
   kin(personId: string): Map<string, KinLink> {
@@ -246,11 +215,7 @@ export class Neighbourhood {
     return memo(this.kinStaffCache, personId, () => {
       const m = new Map<string, { kinId: string; post: EmploymentRec }[]>();
       for (const kinId of this.kin(personId).keys()) {
-        for (const [target, posts] of this.currentTargetsByPerson.get(kinId) ?? []) {
-          const list = m.get(target);
-          if (list) list.push({ kinId, post: posts[0] });
-          else m.set(target, [{ kinId, post: posts[0] }]);
-        }
+        for (const [target, posts] of this.currentTargetsByPerson.get(kinId) ?? []) pushTo(m, target, { kinId, post: posts[0] });
       }
       return m;
     });
@@ -260,13 +225,8 @@ export class Neighbourhood {
   interestTiesAround(personId: string): ReadonlyMap<string, { kinId: string | null; tie: InterestTieRec }[]> {
     return memo(this.interestCache, personId, () => {
       const m = new Map<string, { kinId: string | null; tie: InterestTieRec }[]>();
-      const add = (kinId: string | null, tie: InterestTieRec) => {
-        const list = m.get(tie.unitId);
-        if (list) list.push({ kinId, tie });
-        else m.set(tie.unitId, [{ kinId, tie }]);
-      };
-      for (const t of this.interestTiesOf(personId)) add(null, t);
-      for (const kinId of this.kin(personId).keys()) for (const t of this.interestTiesOf(kinId)) add(kinId, t);
+      for (const tie of this.interestTiesOf(personId)) pushTo(m, tie.unitId, { kinId: null, tie });
+      for (const kinId of this.kin(personId).keys()) for (const tie of this.interestTiesOf(kinId)) pushTo(m, tie.unitId, { kinId, tie });
       return m;
     });
   }
@@ -282,7 +242,7 @@ export class Neighbourhood {
         const leaders = new Set<string>();
         for (const t of this.targets) for (const e of this.leaders(t)) leaders.add(e.personId);
         for (const leader of [...leaders].sort()) {
-          for (const k of this.kin(leader).keys()) memo(this.leaderKinIndex, k, () => []).push(leader);
+          for (const k of this.kin(leader).keys()) pushTo(this.leaderKinIndex, k, leader);
         }
       }
       const own = this.kin(personId);

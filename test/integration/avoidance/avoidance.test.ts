@@ -199,6 +199,18 @@ describe('waivers', () => {
     ]);
     expect(check[0].explanation.startsWith('【已批准豁免】')).toBe(true);
     expect(codeOf(await t.gql(WAIVE, { i }, { token: director }))).toBe('CONFLICT');
+
+    // both are kept with the round
+    const withRound = await t.gql(
+      `mutation($i: DeclareAvoidanceInput!) { declareAvoidance(input: $i) { declaration { round { id avoidanceDeclarations { reason person { name } } avoidanceWaivers { rule reason approvedBy { username } } } } } }`,
+      { i: { personId: p.zhang, unitId: u.audit, roundId: round, reason: '本人曾在该局挂职' } },
+      { token: director },
+    );
+    const kept = withRound.data.declareAvoidance.declaration.round;
+    expect(kept.avoidanceDeclarations.map((d: any) => [d.person.name, d.reason])).toEqual(
+      expect.arrayContaining([['王强', '其妻在该局下属企业任职'], ['张伟', '本人曾在该局挂职']]),
+    );
+    expect(kept.avoidanceWaivers).toEqual([{ rule: 'KIN_IN_TARGET', reason: i.reason, approvedBy: { username: expect.stringMatching(/^user/) } }]);
   });
 
   it('refuses soft findings, team rules and pairs without that finding', async () => {

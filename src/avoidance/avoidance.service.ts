@@ -266,7 +266,7 @@ export interface SetAvoidanceSettingsData extends Omit<SettingsPatch, 'rules'> {
 
 /** Gives a region settings of its own: the patch over the settings now in force there. */
 export async function setAvoidanceSettings(ctx: Ctx, input: SetAvoidanceSettingsData): Promise<AvoidanceSettings> {
-  const account = ctx.auth.require('settings:write');
+  const account = ctx.auth.require('avoidanceSettings:write');
   const region = await requireRegion(ctx, input.regionId, 'regionId');
   const patch = input as SettingsPatch;
   const problem = patchProblem(patch);

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'calendar:write',
   'settings:read',
   'settings:write',
+  /** Avoidance windows, severities and rules of a region: the avoidance issue gives them to the office director too. */
+  'avoidanceSettings:write',
   'audit:read',
   'unit:read',
   'unit:write',
@@ -80,7 +82,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   ],
   INSPECTION_OFFICE: OFFICE,
   // Settings (avoidance windows and rules, leave tiers) are ADMIN's, like accounts and regions.
-  OFFICE_DIRECTOR: [...OFFICE, 'waiver:write', 'leave:decide', 'notice:publish'],
+  OFFICE_DIRECTOR: [...OFFICE, 'avoidanceSettings:write', 'waiver:write', 'leave:decide', 'notice:publish'],
   // Reads rounds, teams (with their members and target units) and leave; nothing else.
   LEADING_GROUP_HEAD: ['unit:read', 'person:read', 'round:read', 'leave:read', 'leave:decide', 'evaluation:leader'],
   // Group leaders and inspectors act on their own teams and themselves; the services narrow these.

@@ -263,11 +263,15 @@ describe('settings', () => {
     expect((await t.admin(CHECK, { p: p.zhang, u: u.finance, r: round })).avoidanceCheck.map((f: any) => f.rule)).toEqual(['KIN_IN_TARGET', 'SAME_SYSTEM']);
   });
 
-  it('is set by ADMIN (the roles table keeps settings with ADMIN) with valid values only', async () => {
-    for (const role of ['INSPECTION_OFFICE', 'OFFICE_DIRECTOR']) {
+  it('is set by ADMIN and the office director of the region, with valid values only', async () => {
+    for (const role of ['INSPECTION_OFFICE', 'ORG_DEPARTMENT', 'LEADING_GROUP_HEAD']) {
       const token = await t.tokenFor([role], [r.countyA]);
       expect(codeOf(await t.gql(SET, { i: { regionId: r.countyA, repeatYears: 4 } }, { token }))).toBe('FORBIDDEN');
     }
+    const director = await t.tokenFor(['OFFICE_DIRECTOR'], [r.countyA]);
+    const set = await t.gql(SET, { i: { regionId: r.countyA, repeatYears: 4 } }, { token: director });
+    expect(set.data.setAvoidanceSettings.settings).toMatchObject({ definedIn: { id: r.countyA }, repeatYears: 4 });
+    expect(codeOf(await t.gql(SET, { i: { regionId: r.countyB, repeatYears: 4 } }, { token: director }))).toBe('BAD_USER_INPUT');
     for (const [i, field] of [
       [{ regionId: r.countyA, formerEmployerYears: 0 }, 'formerEmployerYears'],
       [{ regionId: r.countyA, rules: [{ rule: 'TEAM_SIZE', enabled: false }] }, 'rules'],

@@ -1,0 +1,119 @@
+import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+import { msg } from './i18n';
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field() hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface ConnectionShape<T> {
+  totalCount: number;
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+}
+
+/** Builds the Relay connection and edge types `${name}Connection` / `${name}Edge` for a node type. */
+export function Connection<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field() cursor!: string;
+    @Field(() => node) node!: T;
+  }
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => Int) totalCount!: number;
+    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+  }
+  return ConnectionType as ClassType<ConnectionShape<T>>;
+}
+
+export interface PageArgs {
+  first: number;
+  after?: string | null;
+}
+
+export const MAX_PAGE = 100;
+
+function encodeCursor(key: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, width: number): (string | number)[] {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === width && key.every((k) => ['string', 'number'].includes(typeof k))) return key;
+  } catch {
+    /* fall through */
+  }
+  throw badInput('after', msg('分页游标无效', 'The cursor is not valid'));
+}
+
+export function assertPageArgs(args: PageArgs) {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
+    throw badInput('first', msg(`first 必须在 1 到 ${MAX_PAGE} 之间`, `first must be between 1 and ${MAX_PAGE}`));
+  }
+}
+
+export interface PageOrder<T> {
+  /** Columns of the sort key, e.g. ['p.name', 'p.id']; the last one must be unique. */
+  columns: string[];
+  /** The same key read from a row. */
+  key: (row: T) => (string | number)[];
+  descending?: boolean;
+}
+
+/**
+ * Keyset pagination over a query builder. The default order is the id column of the main alias
+ * (ids are UUIDv7, so this is creation order). Costs two statements: the count and the page.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  order?: PageOrder<T>,
+): Promise<ConnectionShape<T>> {
+  assertPageArgs(args);
+  const alias = qb.alias;
+  const ord: PageOrder<T> = order ?? { columns: [`${alias}.id`], key: (row) => [row.id] };
+  const dir = ord.descending ? 'DESC' : 'ASC';
+  const totalCount = await qb.clone().getCount();
+  const page = qb.clone();
+  if (args.after) {
+    const key = decodeCursor(args.after, ord.columns.length);
+    // (c1, c2, …) > (k1, k2, …) written portably as a disjunction of prefixes.
+    const op = ord.descending ? '<' : '>';
+    const ors: string[] = [];
+    const params: Record<string, unknown> = {};
+    ord.columns.forEach((col, i) => {
+      const parts = ord.columns.slice(0, i).map((c, j) => `${c} = :__k${j}`);
+      parts.push(`${col} ${op} :__k${i}`);
+      ors.push(`(${parts.join(' AND ')})`);
+      params[`__k${i}`] = key[i];
+    });
+    page.andWhere(`(${ors.join(' OR ')})`, params);
+  }
+  ord.columns.forEach((col, i) => (i === 0 ? page.orderBy(col, dir) : page.addOrderBy(col, dir)));
+  const rows = await page.take(args.first + 1).getMany();
+  const hasNextPage = rows.length > args.first;
+  const nodes = rows.slice(0, args.first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(ord.key(node)), node }));
+  return {
+    totalCount,
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/** Every environment variable the service reads, parsed and checked once. */
+import path from 'node:path';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  /** Normalized database location. */
+  database: { dialect: 'sqlite'; file: string } | { dialect: 'mysql'; url: string };
+  /** Where the embedded database and the development JWT secret live. */
+  dataDir: string;
+  jwtSecret: string | null;
+  jwtTtl: string;
+  bootstrapAdmin: { username: string; password: string } | null;
+  logLevel: string;
+  /** Whether introspection is allowed (off in production). */
+  introspection: boolean;
+  /** Seconds to wait for in-flight requests on SIGTERM before giving up. */
+  shutdownGraceSeconds: number;
+}
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): Config['database'] {
+  if (!url) return { dialect: 'sqlite', file: path.join(dataDir, 'inspection.sqlite') };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file) throw new ConfigError('DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/app.sqlite');
+    return { dialect: 'sqlite', file: path.resolve(file) };
+  }
+  if (/^(mysql|mariadb):\/\//.test(url)) return { dialect: 'mysql', url: url.replace(/^mariadb:/, 'mysql:') };
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql:// (got "${url.split(':')[0]}:")`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  const jwtSecret = env.JWT_SECRET || null;
+  if (nodeEnv === 'production' && !jwtSecret) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  if (jwtSecret && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  const u = env.BOOTSTRAP_ADMIN_USERNAME;
+  const p = env.BOOTSTRAP_ADMIN_PASSWORD;
+  if ((u && !p) || (!u && p)) throw new ConfigError('BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together');
+  if (p && p.length < 8) throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters');
+  return {
+    env: nodeEnv,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    database: parseDatabaseUrl(env.DATABASE_URL, dataDir),
+    dataDir,
+    jwtSecret,
+    jwtTtl: env.JWT_TTL ?? '12h',
+    bootstrapAdmin: u && p ? { username: u, password: p } : null,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    introspection: nodeEnv !== 'production',
+    shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 20),
+  };
+}

@@ -1,0 +1,33 @@
+import { MiddlewareFn } from 'type-graphql';
+import { Ctx } from '../context';
+import { inTransaction } from '../db/transaction';
+import { writeAudit } from '../audit/audit.service';
+
+/**
+ * One transaction per mutation, declared once: the resolver runs inside it (retried on MySQL
+ * deadlock), the audit record is written in it, and loaders are emptied around it so that
+ * nothing read before the change is served after it. Payload fields resolve after the commit.
+ */
+export const MutationTransaction: MiddlewareFn<Ctx> = async ({ info, context, args }, next) => {
+  if (info.parentType.name !== 'Mutation') return next();
+  const base = context.em;
+  try {
+    return await inTransaction(context.db.dataSource, async (em) => {
+      context.em = em;
+      context.touched = new Set();
+      context.resetLoaders();
+      const result = await next();
+      // login names its own account; every other mutation is the signed-in account's.
+      await writeAudit(context, info.fieldName, args, context.account?.id ?? auditAccount(result));
+      return result;
+    });
+  } finally {
+    context.em = base;
+    context.resetLoaders();
+  }
+};
+
+function auditAccount(result: unknown): string | null {
+  const account = (result as { account?: { id?: string } } | null)?.account;
+  return typeof account?.id === 'string' ? account.id : null;
+}

@@ -1,0 +1,248 @@
+import { Brackets } from 'typeorm';
+import DataLoader from 'dataloader';
+import { Ctx } from '../context';
+import { badInput, conflict, forbidden, notFound, unknownId } from '../common/errors';
+import { msg } from '../common/i18n';
+import { assertNotBefore } from '../common/dates';
+import { paginate, PageArgs } from '../common/pagination';
+import { requiredText } from '../common/validate';
+import { byId, manyBy } from '../db/loaders';
+import { isUniqueViolation } from '../db/transaction';
+import { regionLoader, requireRegion } from '../regions/regions.service';
+import { requireUnit } from '../units/units.service';
+import { Role } from '../auth/roles';
+import { Employment } from './employment.entity';
+import { InterestTie } from './interest-tie.entity';
+import { Gender, Person, Rank } from './person.entity';
+import { Relation } from './relation.entity';
+import { canonicalPair, inverseKind, RelationKindName } from './rules/relation-kinds';
+
+export const PERSON = msg('人员', 'person');
+export const personLoader = (ctx: Ctx) => byId(ctx, Person);
+
+/** Persons who share a team with the signed-in account's person (for group leaders and inspectors). */
+function teammates(ctx: Ctx): Promise<Set<string>> {
+  const me = ctx.auth.personId;
+  const loader = ctx.loader('people:teammates', () =>
+    new DataLoader<string, Set<string>>(async (keys) => {
+      const rows: { person_id: string }[] = me
+        ? await ctx.em.query(
+            'SELECT DISTINCT m2.person_id AS person_id FROM team_memberships m1 JOIN team_memberships m2 ON m2.team_id = m1.team_id WHERE m1.person_id = ?',
+            [me],
+          )
+        : [];
+      const set = new Set(rows.map((r) => r.person_id));
+      return keys.map(() => set);
+    }),
+  );
+  return loader.load('me');
+}
+
+/**
+ * Who may see a person: the person themselves; accounts with person:read whose regions cover
+ * the person's region; group leaders and inspectors for the people on their teams.
+ */
+export async function canReadPerson(ctx: Ctx, person: Person): Promise<boolean> {
+  if (!ctx.account) return false;
+  if (ctx.auth.isSelf(person.id)) return true;
+  if (ctx.auth.has('person:read') && (await ctx.auth.covers(person.regionId))) return true;
+  if (ctx.auth.hasRole(Role.GROUP_LEADER, Role.INSPECTOR)) return (await teammates(ctx)).has(person.id);
+  return false;
+}
+
+/** Relations, interest ties and birth dates: the office roles in scope, and the person themselves. */
+export async function canReadPrivate(ctx: Ctx, person: Person): Promise<boolean> {
+  if (ctx.auth.isSelf(person.id)) return true;
+  return ctx.auth.has('person:readPrivate') && ctx.auth.covers(person.regionId);
+}
+
+export async function assertCanReadPrivate(ctx: Ctx, person: Person) {
+  ctx.auth.signedIn();
+  if (!(await canReadPrivate(ctx, person))) throw forbidden(msg('无权查看此人的社会关系、利益关联和出生日期', "You may not see this person's relations, interest ties or birth date"));
+}
+
+/** A readable person, or BAD_USER_INPUT on `field` (input ids) / NOT_FOUND (lookups). */
+export async function requirePerson(ctx: Ctx, id: string, field?: string): Promise<Person> {
+  ctx.auth.signedIn();
+  const person = await personLoader(ctx).load(id);
+  if (person && (await canReadPerson(ctx, person))) return person;
+  throw field ? unknownId(field, PERSON, id) : notFound(PERSON, id);
+}
+
+/** A person the account may change (person:write and the person's region in scope). */
+export async function requireWritablePerson(ctx: Ctx, id: string, field: string): Promise<Person> {
+  ctx.auth.require('person:write');
+  const person = await personLoader(ctx).load(id);
+  if (person && (await ctx.auth.covers(person.regionId))) return person;
+  throw unknownId(field, PERSON, id);
+}
+
+export interface CreatePersonData {
+  regionId: string;
+  name: string;
+  gender?: Gender | null;
+  birthDate?: string | null;
+  hometownRegionId?: string | null;
+  rank?: Rank | null;
+  fullTimeInspector?: boolean | null;
+  newlyPromotedOn?: string | null;
+  youngReserve?: boolean | null;
+}
+
+export async function createPerson(ctx: Ctx, input: CreatePersonData): Promise<Person> {
+  ctx.auth.require('person:write');
+  const name = requiredText(input.name, 'name', 100);
+  const region = await requireRegion(ctx, input.regionId, 'regionId');
+  if (input.hometownRegionId) {
+    // A hometown may lie outside the account's regions; it only has to exist.
+    const home = await regionLoader(ctx).load(input.hometownRegionId);
+    if (!home) throw unknownId('hometownRegionId', msg('籍贯地区', 'hometown region'), input.hometownRegionId);
+  }
+  const today = ctx.clock.today();
+  if (input.birthDate && input.birthDate > today) throw badInput('birthDate', msg('出生日期不能晚于今天', 'The birth date cannot be in the future'));
+  if (input.newlyPromotedOn && input.newlyPromotedOn > today) {
+    throw badInput('newlyPromotedOn', msg('提拔日期不能晚于今天', 'The promotion date cannot be in the future'));
+  }
+  const person = Object.assign(new Person(), {
+    regionId: region.id,
+    name,
+    gender: input.gender ?? null,
+    birthDate: input.birthDate ?? null,
+    hometownRegionId: input.hometownRegionId ?? null,
+    rank: input.rank ?? null,
+    fullTimeInspector: input.fullTimeInspector ?? false,
+    newlyPromotedOn: input.newlyPromotedOn ?? null,
+    youngReserve: input.youngReserve ?? false,
+  });
+  await ctx.em.insert(Person, person);
+  ctx.touch(person.id);
+  return person;
+}
+
+export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
+  return requirePerson(ctx, id);
+}
+
+export interface PersonFilterData {
+  regionId: string;
+  nameContains?: string | null;
+}
+
+/** Persons kept by a region and its subtree. */
+export async function listPersons(ctx: Ctx, filter: PersonFilterData, page: PageArgs) {
+  ctx.auth.require('person:read');
+  const region = await requireRegion(ctx, filter.regionId, 'regionId');
+  const qb = ctx.em
+    .getRepository(Person)
+    .createQueryBuilder('p')
+    .innerJoin('regions', 'r', 'r.id = p.region_id')
+    .where('r.path LIKE :path', { path: `${region.path}%` });
+  const name = filter.nameContains?.trim();
+  if (name) qb.andWhere('p.name LIKE :name', { name: `%${name}%` });
+  return paginate(qb, page);
+}
+
+export interface AddEmploymentData {
+  personId: string;
+  unitId: string;
+  post: string;
+  leadership: boolean;
+  startedOn: string;
+  endedOn?: string | null;
+}
+
+export async function addEmployment(ctx: Ctx, input: AddEmploymentData): Promise<Employment> {
+  const person = await requireWritablePerson(ctx, input.personId, 'personId');
+  const unit = await requireUnit(ctx, input.unitId, 'unitId');
+  const post = requiredText(input.post, 'post', 100);
+  assertNotBefore(input.startedOn, input.endedOn, 'endedOn');
+  const employment = Object.assign(new Employment(), {
+    personId: person.id,
+    unitId: unit.id,
+    post,
+    leadership: input.leadership,
+    startedOn: input.startedOn,
+    endedOn: input.endedOn ?? null,
+  });
+  await ctx.em.insert(Employment, employment);
+  ctx.touch(employment.id);
+  return employment;
+}
+
+export interface AddRelationData {
+  personId: string;
+  relatedPersonId: string;
+  kind: RelationKindName;
+}
+
+/** Records a relation once; its inverse is implied. Self-relations and duplicates are refused. */
+export async function addRelation(ctx: Ctx, input: AddRelationData): Promise<Relation> {
+  ctx.auth.require('person:write');
+  if (input.personId === input.relatedPersonId) {
+    throw badInput('relatedPersonId', msg('不能与本人建立关系', 'A person cannot be related to themselves'));
+  }
+  const person = await requireWritablePerson(ctx, input.personId, 'personId');
+  const related = await requireWritablePerson(ctx, input.relatedPersonId, 'relatedPersonId');
+  const stored = Object.assign(new Relation(), canonicalPair(person.id, related.id, input.kind));
+  const duplicate = () =>
+    conflict(msg(`${person.name} 与 ${related.name} 的该关系已登记`, `This relation between ${person.name} and ${related.name} is already recorded`));
+  if (await ctx.em.existsBy(Relation, { personId: stored.personId, relatedPersonId: stored.relatedPersonId, kind: stored.kind })) throw duplicate();
+  try {
+    await ctx.em.insert(Relation, stored);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicate();
+    throw e;
+  }
+  ctx.touch(stored.id);
+  return orient(stored, person.id);
+}
+
+/** A stored relation seen from one of its two persons. */
+export function orient(r: Relation, fromPersonId: string): Relation {
+  if (r.personId === fromPersonId) return r;
+  return Object.assign(new Relation(), { id: r.id, personId: fromPersonId, relatedPersonId: r.personId, kind: inverseKind(r.kind) });
+}
+
+export interface AddInterestTieData {
+  personId: string;
+  unitId: string;
+  description: string;
+}
+
+export async function addInterestTie(ctx: Ctx, input: AddInterestTieData): Promise<InterestTie> {
+  const person = await requireWritablePerson(ctx, input.personId, 'personId');
+  const unit = await requireUnit(ctx, input.unitId, 'unitId');
+  const tie = Object.assign(new InterestTie(), {
+    personId: person.id,
+    unitId: unit.id,
+    description: requiredText(input.description, 'description', 500),
+  });
+  await ctx.em.insert(InterestTie, tie);
+  ctx.touch(tie.id);
+  return tie;
+}
+
+// ---------------------------------------------------------------- batched reads for fields
+
+export const employmentsOf = (ctx: Ctx) => manyBy(ctx, Employment, 'personId', { startedOn: 'ASC', id: 'ASC' });
+export const interestTiesOf = (ctx: Ctx) => manyBy(ctx, InterestTie, 'personId');
+
+/** Every relation of each person, read in both directions, in one statement per batch. */
+export function relationsOf(ctx: Ctx): DataLoader<string, Relation[]> {
+  return ctx.loader('people:relations', () =>
+    new DataLoader<string, Relation[]>(async (ids) => {
+      const rows = await ctx.em
+        .getRepository(Relation)
+        .createQueryBuilder('r')
+        .where(new Brackets((w) => w.where('r.person_id IN (:...ids)', { ids }).orWhere('r.related_person_id IN (:...ids)', { ids })))
+        .orderBy('r.id')
+        .getMany();
+      const out = new Map<string, Relation[]>(ids.map((id) => [id, []]));
+      for (const r of rows) {
+        out.get(r.personId)?.push(r);
+        out.get(r.relatedPersonId)?.push(orient(r, r.relatedPersonId));
+      }
+      return ids.map((id) => out.get(id)!);
+    }),
+  );
+}

@@ -1,0 +1,56 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Index } from 'typeorm';
+import { BoolColumn, DateColumn, EnumColumn, Identified, RefColumn, StringColumn } from '../db/columns';
+import { LocalDateScalar } from '../common/scalars';
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Gender, { name: 'Gender' });
+
+/** Ranks in ascending order. */
+export enum Rank {
+  STAFF = 'STAFF',
+  DEPUTY_SECTION = 'DEPUTY_SECTION',
+  SECTION = 'SECTION',
+  DEPUTY_DIVISION = 'DEPUTY_DIVISION',
+  DIVISION = 'DIVISION',
+  DEPUTY_BUREAU = 'DEPUTY_BUREAU',
+  BUREAU = 'BUREAU',
+}
+registerEnumType(Rank, {
+  name: 'Rank',
+  description: 'Ranks in ascending order: 科员, 副科级, 正科级, 副处级(副县级), 正处级(正县级), 副厅级, 正厅级.',
+});
+export const RANK_ORDER: readonly Rank[] = Object.values(Rank);
+export const RANK_NAMES: Record<Rank, { zh: string; en: string }> = {
+  STAFF: { zh: '科员', en: 'staff' },
+  DEPUTY_SECTION: { zh: '副科级', en: 'deputy section level' },
+  SECTION: { zh: '正科级', en: 'section level' },
+  DEPUTY_DIVISION: { zh: '副处级', en: 'deputy division level' },
+  DIVISION: { zh: '正处级', en: 'division level' },
+  DEPUTY_BUREAU: { zh: '副厅级', en: 'deputy bureau level' },
+  BUREAU: { zh: '正厅级', en: 'bureau level' },
+};
+/** rank >= floor */
+export const rankAtLeast = (rank: Rank | null | undefined, floor: Rank) =>
+  rank != null && RANK_ORDER.indexOf(rank) >= RANK_ORDER.indexOf(floor);
+
+@ObjectType({ description: 'Anyone the service knows: pool members, their relatives, leaders and staff of units.' })
+@Entity('persons')
+@Index(['regionId', 'name'])
+export class Person extends Identified {
+  @RefColumn({ name: 'region_id' }) regionId!: string;
+  @Field() @StringColumn(100) name!: string;
+  @Field(() => Gender, { nullable: true }) @EnumColumn({ nullable: true }) gender!: Gender | null;
+  /** Readable only by the office roles and the person (field resolver). */
+  @DateColumn({ nullable: true, name: 'birth_date' }) birthDate!: string | null;
+  @RefColumn({ nullable: true, name: 'hometown_region_id' }) hometownRegionId!: string | null;
+  @Field(() => Rank, { nullable: true }) @EnumColumn({ nullable: true }) rank!: Rank | null;
+  @Field() @BoolColumn({ name: 'full_time_inspector' }) fullTimeInspector!: boolean;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the latest promotion (新提拔).' })
+  @DateColumn({ nullable: true, name: 'newly_promoted_on' })
+  newlyPromotedOn!: string | null;
+  @Field({ description: 'Young reserve cadre (年轻后备干部).' }) @BoolColumn({ name: 'young_reserve' }) youngReserve!: boolean;
+}

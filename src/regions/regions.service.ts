@@ -1,0 +1,61 @@
+import { Ctx } from '../context';
+import { conflict, badInput, notFound, unknownId } from '../common/errors';
+import { msg } from '../common/i18n';
+import { requiredText } from '../common/validate';
+import { byId } from '../db/loaders';
+import { isUniqueViolation } from '../db/transaction';
+import { LEVEL_DEPTH, Region, RegionLevel } from './region.entity';
+
+export const REGION = msg('地区', 'region');
+
+export const regionLoader = (ctx: Ctx) => byId(ctx, Region);
+
+/** A region in the account's scope, or BAD_USER_INPUT on `field` (input ids) / NOT_FOUND (lookups). */
+export async function requireRegion(ctx: Ctx, id: string, field?: string): Promise<Region> {
+  const region = await ctx.auth.regionInScope(id);
+  if (region) return region;
+  throw field ? unknownId(field, REGION, id) : notFound(REGION, id);
+}
+
+export interface CreateRegionData {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentId?: string | null;
+}
+
+export async function createRegion(ctx: Ctx, input: CreateRegionData): Promise<Region> {
+  ctx.auth.require('region:write');
+  const code = requiredText(input.code, 'code', 32);
+  const name = requiredText(input.name, 'name', 100);
+  let parent: Region | null = null;
+  if (input.parentId) {
+    parent = await regionLoader(ctx).load(input.parentId);
+    if (!parent) throw unknownId('parentId', REGION, input.parentId);
+    if (LEVEL_DEPTH[input.level] <= LEVEL_DEPTH[parent.level]) {
+      throw badInput('level', msg(`下级地区的层级必须低于上级地区（${parent.level}）`, `A child region must be below its parent's level (${parent.level})`));
+    }
+  }
+  const region = Object.assign(new Region(), { code, name, level: input.level, parentId: parent?.id ?? null });
+  region.path = `${parent?.path ?? '/'}${region.id}/`;
+  try {
+    await ctx.em.insert(Region, region);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict(msg(`地区代码 ${code} 已存在`, `Region code ${code} already exists`));
+    throw e;
+  }
+  ctx.touch(region.id);
+  return region;
+}
+
+/** The regions the account acts in, with their subtrees, in tree order. */
+export async function listRegions(ctx: Ctx): Promise<Region[]> {
+  ctx.auth.signedIn();
+  const qb = ctx.em.getRepository(Region).createQueryBuilder('r').orderBy('r.path');
+  const scope = ctx.auth.scopePaths();
+  if (scope) {
+    if (scope.length === 0) return [];
+    qb.where(scope.map((_, i) => `r.path LIKE :p${i}`).join(' OR '), Object.fromEntries(scope.map((p, i) => [`p${i}`, `${p}%`])));
+  }
+  return qb.getMany();
+}

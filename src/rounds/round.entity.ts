@@ -1,0 +1,55 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Index } from 'typeorm';
+import { DateColumn, EnumColumn, Identified, InstantColumn, IntColumn, JsonColumn, RefColumn, StringColumn } from '../db/columns';
+import { LocalDateScalar } from '../common/scalars';
+
+export enum RoundKind {
+  REGULAR = 'REGULAR',
+  SPECIAL = 'SPECIAL',
+  MOBILE = 'MOBILE',
+  LOOK_BACK = 'LOOK_BACK',
+  ELEVATED = 'ELEVATED',
+  CROSS = 'CROSS',
+  LINKED = 'LINKED',
+}
+registerEnumType(RoundKind, { name: 'RoundKind' });
+
+export enum RoundStatus {
+  PLANNING = 'PLANNING',
+  AUTHORIZED = 'AUTHORIZED',
+  STATIONED = 'STATIONED',
+  REPORTING = 'REPORTING',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(RoundStatus, { name: 'RoundStatus' });
+
+/** The team rules of a round, with the defaults of the domain. */
+export interface TeamRulesData {
+  minSize: number;
+  maxSize: number;
+  minDeputies: number;
+  maxDeputies: number;
+  maxTargets: number;
+  rankFloor: string;
+  minFullTime: number;
+  requiredSpecialtiesAnyOf: string[];
+}
+
+@ObjectType({ description: 'A round of inspection (轮次) in a region.' })
+@Entity('rounds')
+@Index(['regionId', 'year', 'ordinal'], { unique: true })
+@Index(['startsOn', 'endsOn'])
+export class Round extends Identified {
+  @RefColumn({ name: 'region_id' }) regionId!: string;
+  @Field(() => Int) @IntColumn() year!: number;
+  @Field(() => Int) @IntColumn() ordinal!: number;
+  @Field() @StringColumn(200) name!: string;
+  @Field(() => RoundKind) @EnumColumn() kind!: RoundKind;
+  @Field(() => String, { nullable: true }) @StringColumn(200, { nullable: true }) theme!: string | null;
+  @Field(() => RoundStatus) @EnumColumn() status!: RoundStatus;
+  @Field(() => LocalDateScalar) @DateColumn({ name: 'starts_on' }) startsOn!: string;
+  @Field(() => LocalDateScalar) @DateColumn({ name: 'ends_on' }) endsOn!: string;
+  @RefColumn({ nullable: true, name: 'follows_round_id' }) followsRoundId!: string | null;
+  @JsonColumn() rules!: TeamRulesData;
+  @InstantColumn({ name: 'created_at' }) createdAt!: Date;
+}

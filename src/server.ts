@@ -1,0 +1,173 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import express, { Express, Request } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Logger } from 'pino';
+import { Access, AuthAccount } from './auth/access';
+import { loadAuthAccount } from './auth/accounts.service';
+import { resolveJwtSecret, Tokens } from './auth/jwt';
+import { Clock, systemClock } from './common/clock';
+import { localeFrom } from './common/i18n';
+import { Config } from './config';
+import { createContext, Ctx } from './context';
+import { createDatabase, Database } from './db/data-source';
+import { byId } from './db/loaders';
+import { makeFormatError, localizeErrors } from './graphql/errors';
+import { modules } from './modules';
+import { createLogger } from './observability/logger';
+import { createMetrics, Metrics } from './observability/metrics';
+import { Region } from './regions/region.entity';
+import { getSchema } from './schema';
+
+export interface ServerOptions {
+  config: Config;
+  clock?: Clock;
+  log?: Logger;
+  db?: Database;
+}
+
+export interface Server {
+  app: Express;
+  httpServer: http.Server;
+  db: Database;
+  log: Logger;
+  metrics: Metrics;
+  tokens: Tokens;
+  /** Starts Apollo and mounts /graphql; the database must be initialized and migrated. */
+  start(): Promise<void>;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Builds the HTTP app and the Apollo server. Nothing happens until start(). */
+export function createServer(opts: ServerOptions): Server {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? createLogger(config.logLevel);
+  const db = opts.db ?? createDatabase(config, log);
+  const metrics = createMetrics();
+  const tokens = new Tokens(resolveJwtSecret(config), config.jwtTtl);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  // Request id and access log (no bodies, no headers: they may carry tokens or personal data).
+  app.use((req, res, next) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    (req as Request & { id: string }).id = requestId;
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = req.route?.path ?? (req.path.startsWith('/exports/') ? '/exports' : req.path);
+      metrics.httpDuration.observe({ method: req.method, route: String(route), status: String(res.statusCode) }, seconds);
+      log.info({ reqId: requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await databaseAnswers(db);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  /** Builds the request context: account from the bearer token, locale, loaders. */
+  async function contextFor(req: Request): Promise<Ctx & { tokens: Tokens }> {
+    const requestId = (req as Request & { id?: string }).id ?? randomUUID();
+    const header = req.header('authorization');
+    let account: AuthAccount | null = null;
+    if (header?.startsWith('Bearer ')) {
+      const accountId = await tokens.verify(header.slice(7).trim());
+      if (accountId) account = await loadAuthAccount({ em: db.dataSource.manager }, accountId);
+    }
+    const ctx = createContext({
+      requestId,
+      locale: localeFrom(req.header('accept-language')),
+      account,
+      db,
+      clock,
+      config,
+      log: log.child({ reqId: requestId }),
+      makeAccess: (c, a) => new Access(a, (id) => byId(c, Region).load(id)),
+    });
+    return Object.assign(ctx, { tokens });
+  }
+
+  for (const m of modules) m.routes?.(app, { context: contextFor });
+
+  let apollo: ApolloServer<Ctx> | undefined;
+  return {
+    app,
+    httpServer,
+    db,
+    log,
+    metrics,
+    tokens,
+    async start() {
+      const armor = new ApolloArmor({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 20 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 4000 },
+        costLimit: { maxCost: 50000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+        blockFieldSuggestion: { enabled: config.env === 'production' },
+      });
+      const protection = armor.protect();
+      apollo = new ApolloServer<Ctx>({
+        schema: await getSchema(),
+        introspection: config.introspection,
+        ...protection,
+        plugins: [
+          ...protection.plugins,
+          ApolloServerPluginDrainHttpServer({ httpServer }),
+          localizeErrors,
+          {
+            async requestDidStart() {
+              return {
+                async willSendResponse({ response, operation }) {
+                  const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+                  metrics.graphqlOperations.inc({ type: operation?.operation ?? 'unknown', outcome: failed ? 'error' : 'ok' });
+                },
+              };
+            },
+          },
+        ],
+        formatError: makeFormatError(log),
+      });
+      await apollo.start();
+      app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
+    },
+    async stop() {
+      // The drain plugin stops new connections and waits for in-flight requests.
+      if (apollo) await apollo.stop();
+      else await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (db.dataSource.isInitialized) await db.dataSource.destroy();
+    },
+  };
+}
+
+async function databaseAnswers(db: Database): Promise<boolean> {
+  if (!db.dataSource.isInitialized) return false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), 2000);
+    });
+    await Promise.race([db.dataSource.query('SELECT 1'), timeout]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -4,6 +4,7 @@ import type { Ctx } from './context';
 import { auditModule } from './audit';
 import { authModule } from './auth';
 import { peopleModule } from './people';
+import { poolsModule } from './pools';
 import { regionsModule } from './regions';
 import { roundsModule } from './rounds';
 import { unitsModule } from './units';
@@ -21,7 +22,7 @@ export interface FeatureModule {
 }
 
 /** Every feature of the service. */
-export const modules: FeatureModule[] = [authModule, auditModule, regionsModule, unitsModule, peopleModule, roundsModule];
+export const modules: FeatureModule[] = [authModule, auditModule, regionsModule, unitsModule, peopleModule, poolsModule, roundsModule];
 
 export const allEntities = () => modules.flatMap((m) => m.entities);
 export const allResolvers = () => modules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;

@@ -8,6 +8,7 @@
  * A REJECTED or EXITED entry may be enrolled again: the same entry goes back to PENDING
  * (one entry per person, pool and region; nothing is deleted, every move is kept as history).
  */
+import type { Msg } from '../../common/i18n';
 import { meetsRankFloor, Rank, RANK_NAMES } from './rank';
 
 export const POOL_KINDS = ['GROUP_LEADER', 'DEPUTY_LEADER', 'SPECIALIST'] as const;
@@ -16,10 +17,7 @@ export type PoolKind = (typeof POOL_KINDS)[number];
 export const POOL_ENTRY_STATUSES = ['PENDING', 'ACTIVE', 'REJECTED', 'SUSPENDED', 'EXITED'] as const;
 export type PoolEntryStatus = (typeof POOL_ENTRY_STATUSES)[number];
 
-export interface Msg {
-  zh: string;
-  en: string;
-}
+export type { Msg };
 
 /** The rank floor for leaders and deputies entering a pool (pre-appointment review, 任前审核). */
 export const POOL_RANK_FLOOR: Rank = 'DEPUTY_SECTION';

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { NonEmptyArray } from 'type-graphql';
 import type { Ctx } from './context';
 import { auditModule } from './audit';
+import { avoidanceModule } from './avoidance';
 import { authModule } from './auth';
 import { peopleModule } from './people';
 import { poolsModule } from './pools';
@@ -22,7 +23,7 @@ export interface FeatureModule {
 }
 
 /** Every feature of the service. */
-export const modules: FeatureModule[] = [authModule, auditModule, regionsModule, unitsModule, peopleModule, poolsModule, roundsModule];
+export const modules: FeatureModule[] = [authModule, auditModule, regionsModule, unitsModule, peopleModule, poolsModule, roundsModule, avoidanceModule];
 
 export const allEntities = () => modules.flatMap((m) => m.entities);
 export const allResolvers = () => modules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;

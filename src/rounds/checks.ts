@@ -3,13 +3,15 @@
  * members against their team's targets, and approved leave within the round's period.
  */
 import { Ctx } from '../context';
+import { findAvoidance } from '../avoidance/avoidance.service';
 import type { AvoidanceFact, TeamRole } from './rules/types';
 
+/** Every avoidance finding (waived ones included) of the persons against the units, at the round's start. */
 export async function avoidanceFacts(
-  _ctx: Ctx,
-  _q: { roundId: string; personIds: string[]; unitIds: string[]; roles: Map<string, TeamRole> },
+  ctx: Ctx,
+  q: { roundId: string; personIds: string[]; unitIds: string[]; roles: Map<string, TeamRole> },
 ): Promise<AvoidanceFact[]> {
-  return [];
+  return findAvoidance(ctx, q);
 }
 
 export interface LeaveFacts {

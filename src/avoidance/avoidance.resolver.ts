@@ -1,0 +1,176 @@
+import { Arg, Ctx as Context, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Ctx } from '../context';
+import { localize } from '../common/i18n';
+import { byId, manyBy } from '../db/loaders';
+import { Account } from '../auth/account.entity';
+import { Person } from '../people/person.entity';
+import { personLoader } from '../people/people.service';
+import { Round } from '../rounds/round.entity';
+import { Unit } from '../units/unit.entity';
+import { unitLoader } from '../units/units.service';
+import { AvoidanceDeclaration, AvoidanceWaiver } from './avoidance.entity';
+import {
+  avoidanceCheck,
+  avoidanceMatrix,
+  declareAvoidance,
+  getAvoidanceSettings,
+  setAvoidanceSettings,
+  waiveAvoidance,
+} from './avoidance.service';
+import {
+  AvoidanceFinding,
+  AvoidanceSettings,
+  DeclareAvoidanceInput,
+  DeclareAvoidancePayload,
+  FindingRoot,
+  PathStep,
+  Rule,
+  SetAvoidanceSettingsInput,
+  SetAvoidanceSettingsPayload,
+  WaiveAvoidanceInput,
+  WaiveAvoidancePayload,
+} from './avoidance.types';
+import type { PathStepData } from './rules/model';
+import type { AvoidanceRuleName } from './rules/model';
+
+const roundLoader = (ctx: Ctx) => byId(ctx, Round);
+const accountLoader = (ctx: Ctx) => byId(ctx, Account);
+
+@Resolver(() => AvoidanceFinding)
+export class AvoidanceFindingResolver {
+  @Query(() => [AvoidanceFinding], { description: 'Every finding of a person for a unit in a round, at the round\'s start date.' })
+  avoidanceCheck(
+    @Arg('personId', () => ID) personId: string,
+    @Arg('unitId', () => ID) unitId: string,
+    @Arg('roundId', () => ID) roundId: string,
+    @Context() ctx: Ctx,
+  ) {
+    return avoidanceCheck(ctx, personId, unitId, roundId);
+  }
+
+  @Query(() => [AvoidanceFinding], { description: 'Every finding for every pair; pairs with none are left out.' })
+  avoidanceMatrix(
+    @Arg('roundId', () => ID) roundId: string,
+    @Arg('personIds', () => [ID]) personIds: string[],
+    @Arg('unitIds', () => [ID]) unitIds: string[],
+    @Context() ctx: Ctx,
+  ) {
+    return avoidanceMatrix(ctx, roundId, personIds, unitIds);
+  }
+
+  @FieldResolver(() => Person)
+  person(@Root() f: FindingRoot, @Context() ctx: Ctx) {
+    return personLoader(ctx).load(f.personId);
+  }
+
+  @FieldResolver(() => Unit)
+  unit(@Root() f: FindingRoot, @Context() ctx: Ctx) {
+    return unitLoader(ctx).load(f.unitId);
+  }
+
+  @FieldResolver(() => String, { description: 'One sentence a clerk understands.' })
+  explanation(@Root() f: FindingRoot, @Context() ctx: Ctx) {
+    return localize(f.explanation, ctx.locale);
+  }
+}
+
+@Resolver(() => PathStep)
+export class PathStepResolver {
+  @FieldResolver(() => String, { description: "What this step is, e.g. 'spouse' or 'deputy director (2019-01-01 to now)'." })
+  label(@Root() s: PathStepData, @Context() ctx: Ctx) {
+    return localize(s.label, ctx.locale);
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  person(@Root() s: PathStepData, @Context() ctx: Ctx) {
+    return s.personId ? personLoader(ctx).load(s.personId) : null;
+  }
+
+  @FieldResolver(() => Unit, { nullable: true })
+  unit(@Root() s: PathStepData, @Context() ctx: Ctx) {
+    return s.unitId ? unitLoader(ctx).load(s.unitId) : null;
+  }
+}
+
+@Resolver(() => AvoidanceDeclaration)
+export class AvoidanceDeclarationResolver {
+  @Mutation(() => DeclareAvoidancePayload, { description: 'Declares an avoidance (回避申请): by the inspection office, or by the person themselves.' })
+  async declareAvoidance(@Arg('input') input: DeclareAvoidanceInput, @Context() ctx: Ctx): Promise<DeclareAvoidancePayload> {
+    return { declaration: await declareAvoidance(ctx, input) };
+  }
+
+  @FieldResolver(() => Person)
+  person(@Root() d: AvoidanceDeclaration, @Context() ctx: Ctx) {
+    return personLoader(ctx).load(d.personId);
+  }
+  @FieldResolver(() => Unit)
+  unit(@Root() d: AvoidanceDeclaration, @Context() ctx: Ctx) {
+    return unitLoader(ctx).load(d.unitId);
+  }
+  @FieldResolver(() => Round)
+  round(@Root() d: AvoidanceDeclaration, @Context() ctx: Ctx) {
+    return roundLoader(ctx).load(d.roundId);
+  }
+  @FieldResolver(() => Account)
+  declaredBy(@Root() d: AvoidanceDeclaration, @Context() ctx: Ctx) {
+    return accountLoader(ctx).load(d.declaredBy);
+  }
+}
+
+@Resolver(() => AvoidanceWaiver)
+export class AvoidanceWaiverResolver {
+  @Mutation(() => WaiveAvoidancePayload, { description: "The office director's waiver of one hard finding; it still shows, marked waived." })
+  async waiveAvoidance(@Arg('input') input: WaiveAvoidanceInput, @Context() ctx: Ctx): Promise<WaiveAvoidancePayload> {
+    return { waiver: await waiveAvoidance(ctx, input) };
+  }
+
+  @FieldResolver(() => Rule)
+  rule(@Root() w: AvoidanceWaiver): AvoidanceRuleName {
+    return w.rule;
+  }
+  @FieldResolver(() => Person)
+  person(@Root() w: AvoidanceWaiver, @Context() ctx: Ctx) {
+    return personLoader(ctx).load(w.personId);
+  }
+  @FieldResolver(() => Unit)
+  unit(@Root() w: AvoidanceWaiver, @Context() ctx: Ctx) {
+    return unitLoader(ctx).load(w.unitId);
+  }
+  @FieldResolver(() => Round)
+  round(@Root() w: AvoidanceWaiver, @Context() ctx: Ctx) {
+    return roundLoader(ctx).load(w.roundId);
+  }
+  @FieldResolver(() => Account)
+  approvedBy(@Root() w: AvoidanceWaiver, @Context() ctx: Ctx) {
+    return accountLoader(ctx).load(w.approvedBy);
+  }
+}
+
+/** The declarations and waivers kept with a round. */
+@Resolver(() => Round)
+export class RoundAvoidanceResolver {
+  @FieldResolver(() => [AvoidanceDeclaration], { description: 'Avoidances declared in this round (readable with the avoidance check).' })
+  avoidanceDeclarations(@Root() r: Round, @Context() ctx: Ctx) {
+    ctx.auth.require('avoidance:read');
+    return manyBy(ctx, AvoidanceDeclaration, 'roundId', { declaredAt: 'ASC', id: 'ASC' }).load(r.id);
+  }
+
+  @FieldResolver(() => [AvoidanceWaiver], { description: 'Waivers approved in this round (readable with the avoidance check).' })
+  avoidanceWaivers(@Root() r: Round, @Context() ctx: Ctx) {
+    ctx.auth.require('avoidance:read');
+    return manyBy(ctx, AvoidanceWaiver, 'roundId', { approvedAt: 'ASC', id: 'ASC' }).load(r.id);
+  }
+}
+
+@Resolver(() => AvoidanceSettings)
+export class AvoidanceSettingsResolver {
+  @Query(() => AvoidanceSettings, { description: 'The avoidance settings in force for a region.' })
+  avoidanceSettings(@Arg('regionId', () => ID) regionId: string, @Context() ctx: Ctx) {
+    return getAvoidanceSettings(ctx, regionId);
+  }
+
+  @Mutation(() => SetAvoidanceSettingsPayload, { description: "Sets a region's own avoidance settings (windows, which rules are on, severities)." })
+  async setAvoidanceSettings(@Arg('input') input: SetAvoidanceSettingsInput, @Context() ctx: Ctx): Promise<SetAvoidanceSettingsPayload> {
+    return { settings: await setAvoidanceSettings(ctx, input) };
+  }
+}

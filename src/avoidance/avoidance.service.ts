@@ -1,0 +1,277 @@
+/**
+ * The avoidance use cases: the check and the matrix (with their access rules), declarations,
+ * waivers and per-region settings; and `findAvoidance`, the batched check the rounds use for
+ * assignments, team violations and advancing a round.
+ */
+import { Ctx } from '../context';
+import { badInput, conflict, forbidden, notFound, unknownId } from '../common/errors';
+import { msg } from '../common/i18n';
+import { requiredText } from '../common/validate';
+import { byId } from '../db/loaders';
+import { isUniqueViolation } from '../db/transaction';
+import { Role } from '../auth/roles';
+import { PERSON, personLoader } from '../people/people.service';
+import { Region } from '../regions/region.entity';
+import { regionLoader, requireRegion } from '../regions/regions.service';
+import { Round, RoundStatus } from '../rounds/round.entity';
+import { UNIT, unitLoader } from '../units/units.service';
+import { AvoidanceDeclaration, AvoidanceRuleSettingRow, AvoidanceSettingsRow, AvoidanceWaiver } from './avoidance.entity';
+import { loadAvoidanceGraph, loadPersons, loadSettings } from './avoidance.loader';
+import { AvoidanceSettings } from './avoidance.types';
+import { assess, describe } from './rules/evaluate';
+import { namedIds } from './rules/explain';
+import { AVOIDANCE_RULES, AvoidanceFindingData, AvoidanceRuleName, isAvoidanceRule, TeamRoleName } from './rules/model';
+import { applyPatch, AvoidanceSettingsData, patchProblem, SettingsPatch } from './rules/settings';
+
+export type { AvoidanceFindingData } from './rules/model';
+
+export const ROUND = msg('巡察轮次', 'round');
+export const MAX_MATRIX_PERSONS = 5000;
+export const MAX_MATRIX_UNITS = 500;
+
+const roundLoader = (ctx: Ctx) => byId(ctx, Round);
+
+/** Findings for every pair, judged at the round's start date, from one batched load. */
+async function evaluate(
+  ctx: Ctx,
+  round: Round,
+  personIds: readonly string[],
+  unitIds: readonly string[],
+  roles?: ReadonlyMap<string, TeamRoleName>,
+): Promise<AvoidanceFindingData[]> {
+  if (personIds.length === 0 || unitIds.length === 0) return [];
+  const graph = await loadAvoidanceGraph(ctx.em, round, personIds, unitIds);
+  const found = assess(graph, { personIds, unitIds, roles });
+  await loadPersons(ctx.em, found.flatMap((f) => namedIds(f).persons), graph.persons);
+  return describe(found, graph);
+}
+
+/**
+ * Every finding for every (person, unit) pair at the round's start date, waived ones included
+ * (`waived: true`), from one batched load. `roles` gives each person's team role for rule 4
+ * (hard for leaders and deputies, soft for members); where missing, the person's current role
+ * in the round is used, else MEMBER. No access checks: callers have made theirs.
+ */
+export async function findAvoidance(
+  ctx: Ctx,
+  q: { roundId: string; personIds: string[]; unitIds: string[]; roles?: Map<string, 'LEADER' | 'DEPUTY_LEADER' | 'MEMBER'> },
+): Promise<AvoidanceFindingData[]> {
+  const round = await roundLoader(ctx).load(q.roundId);
+  if (!round) throw notFound(ROUND, q.roundId);
+  return evaluate(ctx, round, q.personIds, q.unitIds, q.roles);
+}
+
+// ---------------------------------------------------------------- queries
+
+/** A round whose avoidance the account may read: avoidance:read and the round's region in scope. */
+async function readableRound(ctx: Ctx, roundId: string): Promise<Round> {
+  ctx.auth.require('avoidance:read');
+  const round = await roundLoader(ctx).load(roundId);
+  if (!round || !(await ctx.auth.covers(round.regionId))) throw notFound(ROUND, roundId, 'roundId');
+  return round;
+}
+
+/** Persons and units must exist and lie in the account's regions (relatives' details are private). */
+async function assertInScope(ctx: Ctx, personIds: readonly string[], unitIds: readonly string[], fields: { person: string; unit: string }) {
+  const persons = await personLoader(ctx).loadMany([...personIds]);
+  for (const [i, p] of persons.entries()) {
+    if (p instanceof Error) throw p;
+    if (!p || !(await ctx.auth.covers(p.regionId))) throw notFound(PERSON, personIds[i], fields.person);
+  }
+  const units = await unitLoader(ctx).loadMany([...unitIds]);
+  for (const [i, u] of units.entries()) {
+    if (u instanceof Error) throw u;
+    if (!u || !(await ctx.auth.covers(u.regionId))) throw notFound(UNIT, unitIds[i], fields.unit);
+  }
+}
+
+export async function avoidanceCheck(ctx: Ctx, personId: string, unitId: string, roundId: string): Promise<AvoidanceFindingData[]> {
+  const round = await readableRound(ctx, roundId);
+  await assertInScope(ctx, [personId], [unitId], { person: 'personId', unit: 'unitId' });
+  return evaluate(ctx, round, [personId], [unitId]);
+}
+
+export async function avoidanceMatrix(ctx: Ctx, roundId: string, personIds: string[], unitIds: string[]): Promise<AvoidanceFindingData[]> {
+  const round = await readableRound(ctx, roundId);
+  const persons = [...new Set(personIds)];
+  const units = [...new Set(unitIds)];
+  if (persons.length > MAX_MATRIX_PERSONS) {
+    throw badInput('personIds', msg(`一次最多核查 ${MAX_MATRIX_PERSONS} 人`, `At most ${MAX_MATRIX_PERSONS} persons at a time`));
+  }
+  if (units.length > MAX_MATRIX_UNITS) {
+    throw badInput('unitIds', msg(`一次最多核查 ${MAX_MATRIX_UNITS} 个单位`, `At most ${MAX_MATRIX_UNITS} units at a time`));
+  }
+  await assertInScope(ctx, persons, units, { person: 'personIds', unit: 'unitIds' });
+  return evaluate(ctx, round, persons, units);
+}
+
+// ---------------------------------------------------------------- declarations and waivers
+
+function assertOpen(round: Round) {
+  if (round.status === RoundStatus.CLOSED) {
+    throw conflict(msg(`${round.name}已结束，不能再登记回避或豁免`, `${round.name} is closed; avoidance can no longer be declared or waived`));
+  }
+}
+
+export interface DeclareAvoidanceData {
+  personId: string;
+  unitId: string;
+  roundId: string;
+  reason: string;
+}
+
+/**
+ * Records an avoidance for a person, a unit and a round: by an inspection office whose regions
+ * cover the person or the round, or by the person themselves (an inspector's or group leader's
+ * own account). One per person, unit and round.
+ */
+export async function declareAvoidance(ctx: Ctx, input: DeclareAvoidanceData): Promise<AvoidanceDeclaration> {
+  const account = ctx.auth.signedIn();
+  const self = ctx.auth.isSelf(input.personId) && ctx.auth.hasRole(Role.INSPECTOR, Role.GROUP_LEADER);
+  if (!self && !ctx.auth.has('declaration:write')) {
+    throw forbidden(msg('只有巡察办或本人可以申请回避', 'Only the inspection office or the person themselves may declare an avoidance'));
+  }
+  const person = await personLoader(ctx).load(input.personId);
+  if (!person) throw unknownId('personId', PERSON, input.personId);
+  const round = await roundLoader(ctx).load(input.roundId);
+  if (!round) throw unknownId('roundId', ROUND, input.roundId);
+  if (!self && !(await ctx.auth.covers(person.regionId)) && !(await ctx.auth.covers(round.regionId))) {
+    throw unknownId('personId', PERSON, input.personId);
+  }
+  const unit = await unitLoader(ctx).load(input.unitId);
+  if (!unit) throw unknownId('unitId', UNIT, input.unitId);
+  const reason = requiredText(input.reason, 'reason', 500);
+  assertOpen(round);
+  const declaration = Object.assign(new AvoidanceDeclaration(), {
+    personId: person.id,
+    unitId: unit.id,
+    roundId: round.id,
+    reason,
+    declaredBy: account.id,
+    declaredAt: ctx.clock.now(),
+  });
+  const duplicate = () => conflict(msg(`${person.name}对${unit.name}在本轮已申请回避`, `${person.name} has already declared an avoidance of ${unit.name} in this round`));
+  if (await ctx.em.existsBy(AvoidanceDeclaration, { personId: person.id, unitId: unit.id, roundId: round.id })) throw duplicate();
+  try {
+    await ctx.em.insert(AvoidanceDeclaration, declaration);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicate();
+    throw e;
+  }
+  ctx.touch(declaration.id);
+  return declaration;
+}
+
+export interface WaiveAvoidanceData extends DeclareAvoidanceData {
+  rule: string;
+}
+
+/**
+ * The office director's waiver of one hard finding (one rule) of a person for a unit in a round.
+ * Only a rule that finds something for the pair now, and is hard for some team role, can be
+ * waived.
+ */
+export async function waiveAvoidance(ctx: Ctx, input: WaiveAvoidanceData): Promise<AvoidanceWaiver> {
+  const account = ctx.auth.require('waiver:write');
+  if (!isAvoidanceRule(input.rule)) {
+    throw badInput('rule', msg(`${input.rule} 不是回避规则`, `${input.rule} is not an avoidance rule`));
+  }
+  const rule: AvoidanceRuleName = input.rule;
+  const reason = requiredText(input.reason, 'reason', 500);
+  const round = await roundLoader(ctx).load(input.roundId);
+  if (!round || !(await ctx.auth.covers(round.regionId))) throw unknownId('roundId', ROUND, input.roundId);
+  const person = await personLoader(ctx).load(input.personId);
+  if (!person) throw unknownId('personId', PERSON, input.personId);
+  const unit = await unitLoader(ctx).load(input.unitId);
+  if (!unit) throw unknownId('unitId', UNIT, input.unitId);
+  assertOpen(round);
+
+  const graph = await loadAvoidanceGraph(ctx.em, round, [person.id], [unit.id]);
+  const setting = graph.settings.rules[rule];
+  const found = assess(graph, { personIds: [person.id], unitIds: [unit.id] }).some((f) => f.rule === rule);
+  if (!found || (setting.severity !== 'HARD' && setting.memberSeverity !== 'HARD')) {
+    throw badInput(
+      'rule',
+      msg(`${person.name}对${unit.name}没有可豁免的硬性回避情形（${rule}）`, `${person.name} has no hard finding of ${rule} for ${unit.name} to waive`),
+    );
+  }
+  const waiver = Object.assign(new AvoidanceWaiver(), {
+    personId: person.id,
+    unitId: unit.id,
+    roundId: round.id,
+    rule,
+    reason,
+    approvedBy: account.id,
+    approvedAt: ctx.clock.now(),
+  });
+  const duplicate = () => conflict(msg(`该回避情形（${rule}）在本轮已豁免`, `This finding (${rule}) is already waived in this round`));
+  if (await ctx.em.existsBy(AvoidanceWaiver, { personId: person.id, unitId: unit.id, roundId: round.id, rule })) throw duplicate();
+  try {
+    await ctx.em.insert(AvoidanceWaiver, waiver);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicate();
+    throw e;
+  }
+  ctx.touch(waiver.id);
+  return waiver;
+}
+
+// ---------------------------------------------------------------- settings
+
+async function settingsView(ctx: Ctx, region: Region, settings: AvoidanceSettingsData, fromRegionId: string | null): Promise<AvoidanceSettings> {
+  return {
+    region,
+    definedIn: fromRegionId ? await regionLoader(ctx).load(fromRegionId) : null,
+    formerEmployerYears: settings.formerEmployerYears,
+    longTenureYears: settings.longTenureYears,
+    superiorSubordinateYears: settings.superiorSubordinateYears,
+    repeatYears: settings.repeatYears,
+    rules: AVOIDANCE_RULES.map((rule) => ({ rule, ...settings.rules[rule] })),
+  };
+}
+
+export async function getAvoidanceSettings(ctx: Ctx, regionId: string): Promise<AvoidanceSettings> {
+  ctx.auth.require('settings:read');
+  const region = await requireRegion(ctx, regionId);
+  const { settings, fromRegionId } = await loadSettings(ctx.em, region.id);
+  return settingsView(ctx, region, settings, fromRegionId);
+}
+
+export interface SetAvoidanceSettingsData extends Omit<SettingsPatch, 'rules'> {
+  regionId: string;
+  rules?: { rule: string; enabled?: boolean | null; severity?: 'HARD' | 'SOFT' | null; memberSeverity?: 'HARD' | 'SOFT' | null }[] | null;
+}
+
+/** Gives a region settings of its own: the patch over the settings now in force there. */
+export async function setAvoidanceSettings(ctx: Ctx, input: SetAvoidanceSettingsData): Promise<AvoidanceSettings> {
+  const account = ctx.auth.require('settings:write');
+  const region = await requireRegion(ctx, input.regionId, 'regionId');
+  const patch = input as SettingsPatch;
+  const problem = patchProblem(patch);
+  if (problem) throw badInput(problem.field, msg(problem.zh, problem.en));
+  const next = applyPatch((await loadSettings(ctx.em, region.id)).settings, patch);
+
+  const windows = {
+    formerEmployerYears: next.formerEmployerYears,
+    longTenureYears: next.longTenureYears,
+    superiorSubordinateYears: next.superiorSubordinateYears,
+    repeatYears: next.repeatYears,
+    updatedBy: account.id,
+    updatedAt: ctx.clock.now(),
+  };
+  const existing = await ctx.em.findOneBy(AvoidanceSettingsRow, { regionId: region.id });
+  try {
+    if (existing) await ctx.em.update(AvoidanceSettingsRow, { id: existing.id }, windows);
+    else await ctx.em.insert(AvoidanceSettingsRow, Object.assign(new AvoidanceSettingsRow(), { regionId: region.id, ...windows }));
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict(msg('该地区的回避设置正被同时修改，请重试', "This region's avoidance settings were changed at the same time; please retry"));
+    throw e;
+  }
+  await ctx.em.delete(AvoidanceRuleSettingRow, { regionId: region.id });
+  await ctx.em.insert(
+    AvoidanceRuleSettingRow,
+    AVOIDANCE_RULES.map((rule) => Object.assign(new AvoidanceRuleSettingRow(), { regionId: region.id, rule, ...next.rules[rule] })),
+  );
+  ctx.touch(region.id);
+  return settingsView(ctx, region, next, region.id);
+}

@@ -1,0 +1,115 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Region } from '../regions/region.entity';
+import { AvoidanceDeclaration, AvoidanceWaiver } from './avoidance.entity';
+import { AVOIDANCE_RULES, AvoidanceFindingData, AvoidanceRuleName, SeverityName } from './rules/model';
+
+/** The team rules of the rounds and the avoidance rules, as one enum (the contract's `Rule`). */
+export const TEAM_RULES = [
+  'POOL_MEMBERSHIP',
+  'LEADER_COUNT',
+  'DEPUTY_COUNT',
+  'TEAM_SIZE',
+  'TARGET_COUNT',
+  'RANK_FLOOR',
+  'DOUBLE_BOOKED',
+  'FULL_TIME_CORE',
+  'REQUIRED_SPECIALTY',
+  'EXPERIENCE_MIX',
+  'READINESS',
+  'LEAVE_OVERLAP',
+  'LEADER_AUTHORIZATION',
+] as const;
+export const RULE_CODES = [...TEAM_RULES, ...AVOIDANCE_RULES] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+export const Rule = Object.fromEntries(RULE_CODES.map((r) => [r, r])) as { [K in RuleCode]: K };
+registerEnumType(Rule, { name: 'Rule', description: 'Team rules of a round, then the avoidance rules (1-13 of the domain).' });
+
+export const Severity = { HARD: 'HARD', SOFT: 'SOFT' } as const;
+registerEnumType(Severity, { name: 'Severity', description: 'HARD refuses an assignment (unless waived); SOFT is shown and counted against the team.' });
+
+@ObjectType({ description: 'One step of an avoidance finding, from the person towards the unit.' })
+export class PathStep {
+  @Field({ description: "What this step is, e.g. 'spouse' or 'deputy director (2019-01-01 to now)'." })
+  label!: string;
+  // person and unit are field resolvers (avoidance.resolver.ts)
+}
+
+@ObjectType({ description: 'Why a person should not (hard) or had better not (soft) inspect a unit in a round.' })
+export class AvoidanceFinding {
+  @Field(() => Rule) rule!: AvoidanceRuleName;
+  @Field(() => Severity) severity!: SeverityName;
+  @Field({ description: 'One sentence a clerk understands.' }) explanation!: string;
+  @Field(() => [PathStep], { description: 'From the person to the unit, step by step.' }) path!: PathStep[];
+  @Field({ description: 'A waiver approved by the office director covers this finding.' }) waived!: boolean;
+}
+/** What the resolvers get as the root of an AvoidanceFinding. */
+export type FindingRoot = AvoidanceFindingData;
+
+@InputType()
+export class DeclareAvoidanceInput {
+  @Field(() => ID) personId!: string;
+  @Field(() => ID) unitId!: string;
+  @Field(() => ID) roundId!: string;
+  @Field() reason!: string;
+}
+@ObjectType()
+export class DeclareAvoidancePayload {
+  @Field(() => AvoidanceDeclaration) declaration!: AvoidanceDeclaration;
+}
+
+@InputType()
+export class WaiveAvoidanceInput {
+  @Field(() => ID) personId!: string;
+  @Field(() => ID) unitId!: string;
+  @Field(() => ID) roundId!: string;
+  @Field(() => Rule) rule!: RuleCode;
+  @Field() reason!: string;
+}
+@ObjectType()
+export class WaiveAvoidancePayload {
+  @Field(() => AvoidanceWaiver) waiver!: AvoidanceWaiver;
+}
+
+// ---------------------------------------------------------------- settings
+
+@ObjectType({ description: 'Whether an avoidance rule is on in a region, and its severities.' })
+export class AvoidanceRuleSetting {
+  @Field(() => Rule) rule!: AvoidanceRuleName;
+  @Field() enabled!: boolean;
+  @Field(() => Severity, { description: 'For team leaders and deputy leaders.' }) severity!: SeverityName;
+  @Field(() => Severity, { description: 'For members, and for candidates not on a team.' }) memberSeverity!: SeverityName;
+}
+
+@ObjectType({ description: "The avoidance settings in force for a region: its own, else its nearest ancestor's, else the defaults." })
+export class AvoidanceSettings {
+  @Field(() => Region) region!: Region;
+  @Field(() => Region, { nullable: true, description: 'The region whose settings these are; null when they are the defaults.' })
+  definedIn!: Region | null;
+  @Field(() => Int, { description: 'Rule 2: worked in the unit within this many years before the round [3].' }) formerEmployerYears!: number;
+  @Field(() => Int, { description: 'Rule 2: worked in the unit this many years or more at any time [3].' }) longTenureYears!: number;
+  @Field(() => Int, { description: 'Rule 4: superior or subordinate within this many years [3].' }) superiorSubordinateYears!: number;
+  @Field(() => Int, { description: 'Rule 10: inspected the unit in a round that started within this many years [5].' }) repeatYears!: number;
+  @Field(() => [AvoidanceRuleSetting]) rules!: AvoidanceRuleSetting[];
+}
+
+@InputType()
+export class AvoidanceRuleSettingInput {
+  @Field(() => Rule) rule!: RuleCode;
+  @Field(() => Boolean, { nullable: true }) enabled?: boolean | null;
+  @Field(() => Severity, { nullable: true }) severity?: SeverityName | null;
+  @Field(() => Severity, { nullable: true }) memberSeverity?: SeverityName | null;
+}
+
+@InputType({ description: "Sets a region's own avoidance settings; what is left out keeps the value now in force." })
+export class SetAvoidanceSettingsInput {
+  @Field(() => ID) regionId!: string;
+  @Field(() => Int, { nullable: true }) formerEmployerYears?: number | null;
+  @Field(() => Int, { nullable: true }) longTenureYears?: number | null;
+  @Field(() => Int, { nullable: true }) superiorSubordinateYears?: number | null;
+  @Field(() => Int, { nullable: true }) repeatYears?: number | null;
+  @Field(() => [AvoidanceRuleSettingInput], { nullable: true }) rules?: AvoidanceRuleSettingInput[] | null;
+}
+@ObjectType()
+export class SetAvoidanceSettingsPayload {
+  @Field(() => AvoidanceSettings) settings!: AvoidanceSettings;
+}

@@ -1,0 +1,22 @@
+import type { FeatureModule } from '../modules';
+import { AvoidanceDeclaration, AvoidanceRuleSettingRow, AvoidanceSettingsRow, AvoidanceWaiver } from './avoidance.entity';
+import {
+  AvoidanceDeclarationResolver,
+  AvoidanceFindingResolver,
+  AvoidanceSettingsResolver,
+  AvoidanceWaiverResolver,
+  PathStepResolver,
+  RoundAvoidanceResolver,
+} from './avoidance.resolver';
+
+export const avoidanceModule: FeatureModule = {
+  entities: [AvoidanceDeclaration, AvoidanceWaiver, AvoidanceSettingsRow, AvoidanceRuleSettingRow],
+  resolvers: [
+    AvoidanceFindingResolver,
+    PathStepResolver,
+    AvoidanceDeclarationResolver,
+    AvoidanceWaiverResolver,
+    RoundAvoidanceResolver,
+    AvoidanceSettingsResolver,
+  ],
+};

@@ -1,0 +1,59 @@
+/**
+ * The avoidance check of persons against units at a round's start date: every enabled rule for
+ * every pair, with the severity the region's settings give for the person's team role, and
+ * whether a waiver covers it.
+ */
+import type { AvoidanceGraph } from './graph';
+import { explain, FindingDraft, Names } from './explain';
+import { AVOIDANCE_RULES, AvoidanceFindingData, SeverityName, TeamRoleName } from './model';
+import { Neighbourhood } from './neighbourhood';
+import { RULES } from './rules';
+import { severityFor } from './settings';
+
+export interface AvoidanceQuery {
+  personIds: readonly string[];
+  unitIds: readonly string[];
+  /** Team roles to judge by; a person not in it is judged by their role in the round, else as a member. */
+  roles?: ReadonlyMap<string, TeamRoleName>;
+}
+
+export interface AssessedFinding extends FindingDraft {
+  severity: SeverityName;
+  waived: boolean;
+}
+
+/** Every finding for every pair, in the order of the query's persons, then units, then rules. */
+export function assess(g: AvoidanceGraph, q: AvoidanceQuery): AssessedFinding[] {
+  const personIds = [...new Set(q.personIds)];
+  const unitIds = [...new Set(q.unitIds)];
+  const n = new Neighbourhood(g, unitIds);
+  const rules = AVOIDANCE_RULES.filter((r) => g.settings.rules[r].enabled);
+  const out: AssessedFinding[] = [];
+  for (const p of personIds) {
+    if (!g.persons.has(p)) continue;
+    const role = q.roles?.get(p) ?? g.currentRoles.get(p) ?? 'MEMBER';
+    for (const u of unitIds) {
+      if (!g.units.has(u)) continue;
+      for (const rule of rules) {
+        const drafts = RULES[rule](n, p, u, role);
+        if (drafts.length === 0) continue;
+        const severity = severityFor(g.settings, rule, role);
+        const waived = n.isWaived(p, u, rule);
+        for (const d of drafts) out.push({ ...d, severity, waived });
+      }
+    }
+  }
+  return out;
+}
+
+export function describe(findings: readonly AssessedFinding[], names: Names): AvoidanceFindingData[] {
+  return findings.map((f) => {
+    const { path, explanation } = explain(f, f.severity, f.waived, names);
+    return { rule: f.rule, severity: f.severity, personId: f.personId, unitId: f.unitId, explanation, path, waived: f.waived };
+  });
+}
+
+/** assess, then describe with the names the graph itself holds. */
+export function evaluateAvoidance(g: AvoidanceGraph, q: AvoidanceQuery): AvoidanceFindingData[] {
+  return describe(assess(g, q), g);
+}

@@ -1,0 +1,211 @@
+/**
+ * Lookups over a loaded subgraph that the rules share, computed once per evaluation and per
+ * person on first use, so that a matrix costs per person and per unit, not per pair.
+ */
+import type { AvoidanceGraph, EmploymentRec, InterestTieRec, PastServiceRec, RegionRec, UnitRec } from './graph';
+import { buildAdjacency, deriveKin, KinLink, PERSONAL_TIE_KINDS, Tie } from './kinship';
+import { AvoidanceRuleName, RelationKindName } from './model';
+
+const byStartDesc = (a: EmploymentRec, b: EmploymentRec) =>
+  a.startedOn < b.startedOn ? 1 : a.startedOn > b.startedOn ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = make()));
+  return v;
+}
+
+export class Neighbourhood {
+  /** The round's start date: everything "current" is current on this day. */
+  readonly date: string;
+  private readonly adj: Map<string, Tie[]>;
+  private readonly employmentsByPerson: Map<string, EmploymentRec[]>;
+  private readonly interestTiesByPerson: Map<string, InterestTieRec[]>;
+  private readonly serviceByPerson: Map<string, PastServiceRec[]>;
+  private readonly declarations = new Map<string, string>();
+  private readonly waivers = new Set<string>();
+  private readonly targets: Set<string>;
+  /** Current posts in each target unit or a unit under it, by person. */
+  private readonly staffByTarget = new Map<string, Map<string, EmploymentRec[]>>();
+  private readonly leadersByUnit: Map<string, EmploymentRec[]>;
+  private readonly kinCache = new Map<string, Map<string, KinLink>>();
+  private readonly chainCache = new Map<string, UnitRec[]>();
+  private readonly regionChainCache = new Map<string, RegionRec[]>();
+  private readonly twoHopCache = new Map<string, Map<string, string>>();
+  private leaderKinIndex: Map<string, string[]> | null = null;
+
+  constructor(
+    readonly g: AvoidanceGraph,
+    targetUnitIds: Iterable<string>,
+  ) {
+    this.date = g.round.startsOn;
+    this.targets = new Set(targetUnitIds);
+    this.adj = buildAdjacency(g.relations);
+    const employments = g.employments.slice().sort(byStartDesc);
+    this.employmentsByPerson = groupBy(employments, (e) => e.personId);
+    this.interestTiesByPerson = groupBy(
+      g.interestTies.slice().sort((a, b) => (a.unitId + a.description < b.unitId + b.description ? -1 : 1)),
+      (t) => t.personId,
+    );
+    this.serviceByPerson = groupBy(
+      g.pastService.slice().sort((a, b) => (a.roundStartsOn < b.roundStartsOn ? 1 : a.roundStartsOn > b.roundStartsOn ? -1 : a.roundId < b.roundId ? -1 : 1)),
+      (s) => s.personId,
+    );
+    for (const d of g.declarations) this.declarations.set(`${d.personId}|${d.unitId}`, d.reason);
+    for (const w of g.waivers) this.waivers.add(`${w.personId}|${w.unitId}|${w.rule}`);
+
+    const current = employments.filter((e) => this.isCurrent(e));
+    this.leadersByUnit = groupBy(
+      current.filter((e) => e.leadership),
+      (e) => e.unitId,
+    );
+    for (const e of current) {
+      for (const unit of this.unitChain(e.unitId)) {
+        if (!this.targets.has(unit.id)) continue;
+        const staff = memo(this.staffByTarget, unit.id, () => new Map<string, EmploymentRec[]>());
+        const list = staff.get(e.personId);
+        if (list) list.push(e);
+        else staff.set(e.personId, [e]);
+      }
+    }
+  }
+
+  isCurrent(e: EmploymentRec): boolean {
+    return e.startedOn <= this.date && (e.endedOn === null || e.endedOn >= this.date);
+  }
+
+  /** Every post of a person, latest start first. */
+  employmentsOf(personId: string): readonly EmploymentRec[] {
+    return this.employmentsByPerson.get(personId) ?? [];
+  }
+
+  currentEmploymentsOf(personId: string): EmploymentRec[] {
+    return this.employmentsOf(personId).filter((e) => this.isCurrent(e));
+  }
+
+  /** The unit and the units above it, nearest first, as far as they are loaded. */
+  unitChain(unitId: string): UnitRec[] {
+    return memo(this.chainCache, unitId, () => {
+      const chain: UnitRec[] = [];
+      const seen = new Set<string>();
+      for (let u = this.g.units.get(unitId); u && !seen.has(u.id); u = u.parentId ? this.g.units.get(u.parentId) : undefined) {
+        seen.add(u.id);
+        chain.push(u);
+      }
+      return chain;
+    });
+  }
+
+  /** Whether unitId is targetId or a unit under it. */
+  isWithin(unitId: string, targetId: string): boolean {
+    return this.unitChain(unitId).some((u) => u.id === targetId);
+  }
+
+  /** The region and its ancestors, nearest first, as far as they are loaded. */
+  regionChain(regionId: string | null): RegionRec[] {
+    if (!regionId) return [];
+    return memo(this.regionChainCache, regionId, () => {
+      const chain: RegionRec[] = [];
+      const seen = new Set<string>();
+      for (let r = this.g.regions.get(regionId); r && !seen.has(r.id); r = r.parentId ? this.g.regions.get(r.parentId) : undefined) {
+        seen.add(r.id);
+        chain.push(r);
+      }
+      return chain;
+    });
+  }
+
+  /** The county (or district) a region is in, itself included. */
+  countyOf(regionId: string | null): RegionRec | undefined {
+    return this.regionChain(regionId).find((r) => r.level === 'COUNTY');
+  }
+
+  /**
+   * The township a grassroots unit's region is in (or the village, where no township is
+   * recorded above it).
+   */
+  grassrootsRegionOf(regionId: string | null): RegionRec | undefined {
+    const chain = this.regionChain(regionId);
+    return chain.find((r) => r.level === 'TOWNSHIP') ?? chain.find((r) => r.level === 'VILLAGE');
+  }
+
+  /** Whether regionId is ancestorId or a region under it. */
+  regionWithin(regionId: string | null, ancestorId: string): boolean {
+    return this.regionChain(regionId).some((r) => r.id === ancestorId);
+  }
+
+  /** Current leadership posts held in exactly this unit. */
+  leadersOf(unitId: string): readonly EmploymentRec[] {
+    return this.leadersByUnit.get(unitId) ?? [];
+  }
+
+  /** Persons with a current post in the target or a unit under it, with those posts. */
+  staffWithin(targetId: string): ReadonlyMap<string, EmploymentRec[]> {
+    return this.staffByTarget.get(targetId) ?? new Map();
+  }
+
+  kin(personId: string): Map<string, KinLink> {
+    return memo(this.kinCache, personId, () => deriveKin(this.adj, personId));
+  }
+
+  /** The first personal tie (rule 8 kinds) from a person to each other person. */
+  personalTies(personId: string): Map<string, RelationKindName> {
+    const m = new Map<string, RelationKindName>();
+    for (const t of this.adj.get(personId) ?? []) {
+      if (PERSONAL_TIE_KINDS.includes(t.kind) && !m.has(t.to)) m.set(t.to, t.kind);
+    }
+    return m;
+  }
+
+  /**
+   * For each current leader of a target unit who is not the person's kin: the first of the
+   * person's kin who is that leader's kin too.
+   */
+  twoHopKin(personId: string): Map<string, string> {
+    return memo(this.twoHopCache, personId, () => {
+      if (!this.leaderKinIndex) {
+        this.leaderKinIndex = new Map();
+        const leaders = new Set<string>();
+        for (const t of this.targets) for (const e of this.leadersOf(t)) leaders.add(e.personId);
+        for (const leader of [...leaders].sort()) {
+          for (const k of this.kin(leader).keys()) memo(this.leaderKinIndex, k, () => []).push(leader);
+        }
+      }
+      const own = this.kin(personId);
+      const found = new Map<string, string>();
+      for (const k of own.keys()) {
+        for (const leader of this.leaderKinIndex.get(k) ?? []) {
+          if (leader !== personId && !own.has(leader) && !found.has(leader)) found.set(leader, k);
+        }
+      }
+      return found;
+    });
+  }
+
+  interestTiesOf(personId: string): readonly InterestTieRec[] {
+    return this.interestTiesByPerson.get(personId) ?? [];
+  }
+
+  pastServiceOf(personId: string): readonly PastServiceRec[] {
+    return this.serviceByPerson.get(personId) ?? [];
+  }
+
+  declaration(personId: string, unitId: string): string | undefined {
+    return this.declarations.get(`${personId}|${unitId}`);
+  }
+
+  isWaived(personId: string, unitId: string, rule: AvoidanceRuleName): boolean {
+    return this.waivers.has(`${personId}|${unitId}|${rule}`);
+  }
+}

@@ -1,9 +1,12 @@
 import type { Express } from 'express';
 import type { NonEmptyArray } from 'type-graphql';
 import type { Ctx } from './context';
+import { attendanceModule } from './attendance';
 import { auditModule } from './audit';
 import { avoidanceModule } from './avoidance';
 import { authModule } from './auth';
+import { calendarModule } from './calendar';
+import { leaveModule } from './leave';
 import { peopleModule } from './people';
 import { poolsModule } from './pools';
 import { regionsModule } from './regions';
@@ -23,7 +26,19 @@ export interface FeatureModule {
 }
 
 /** Every feature of the service. */
-export const modules: FeatureModule[] = [authModule, auditModule, regionsModule, unitsModule, peopleModule, poolsModule, roundsModule, avoidanceModule];
+export const modules: FeatureModule[] = [
+  authModule,
+  auditModule,
+  regionsModule,
+  unitsModule,
+  peopleModule,
+  poolsModule,
+  roundsModule,
+  avoidanceModule,
+  calendarModule,
+  leaveModule,
+  attendanceModule,
+];
 
 export const allEntities = () => modules.flatMap((m) => m.entities);
 export const allResolvers = () => modules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;

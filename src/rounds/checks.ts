@@ -3,7 +3,9 @@
  * members against their team's targets, and approved leave within the round's period.
  */
 import { Ctx } from '../context';
+import { isAppError } from '../common/errors';
 import { findAvoidance } from '../avoidance/avoidance.service';
+import { approvedLeaveDays, countWorkingDays } from '../leave/availability';
 import type { AvoidanceFact, TeamRole } from './rules/types';
 
 /** Every avoidance finding (waived ones included) of the persons against the units, at the round's start. */
@@ -21,6 +23,18 @@ export interface LeaveFacts {
   workingDays: number | null;
 }
 
-export async function leaveFacts(_ctx: Ctx, _personIds: string[], _from: string, _to: string): Promise<LeaveFacts> {
-  return { days: new Map(), workingDays: null };
+/**
+ * Approved leave of each person within [from, to], and the working days of the period when
+ * someone has leave (then the calendar of its years is published). A period reaching into a
+ * year whose calendar is not published has no working-day count: LEAVE_OVERLAP is not judged.
+ */
+export async function leaveFacts(ctx: Ctx, personIds: string[], from: string, to: string): Promise<LeaveFacts> {
+  const days = await approvedLeaveDays(ctx, personIds, from, to);
+  if (![...days.values()].some((d) => d > 0)) return { days, workingDays: null };
+  try {
+    return { days, workingDays: await countWorkingDays(ctx, from, to) };
+  } catch (e) {
+    if (isAppError(e) && e.code === 'BAD_USER_INPUT') return { days, workingDays: null };
+    throw e;
+  }
 }

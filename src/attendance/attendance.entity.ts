@@ -1,0 +1,76 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Index } from 'typeorm';
+import { DateColumn, DecimalColumn, EnumColumn, Identified, InstantColumn, IntColumn, RefColumn, StringColumn } from '../db/columns';
+import { DateTimeScalar, LocalDateScalar } from '../common/scalars';
+import { DayHalf } from '../leave/leave.entity';
+import type { AttendanceStatus as AttendanceStatusName, HalfKey } from './rules/records';
+import { halfOfKey } from './rules/records';
+
+export enum AttendanceStatus {
+  PRESENT = 'PRESENT',
+  BUSINESS_TRIP = 'BUSINESS_TRIP',
+  ABSENT = 'ABSENT',
+  HOME_UNIT_RECALL = 'HOME_UNIT_RECALL',
+}
+registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+
+/**
+ * One person's attendance on a working day or half day during a round. The records of a date
+ * never overlap: `halfKey` is AM, PM or DAY, and (person, date, halfKey) is unique.
+ */
+@ObjectType()
+@Entity('attendance_records')
+@Index(['personId', 'date', 'halfKey'], { unique: true })
+@Index(['roundId', 'date'])
+export class AttendanceRecord extends Identified {
+  @RefColumn({ name: 'round_id' }) roundId!: string;
+  @RefColumn({ name: 'person_id' }) personId!: string;
+  @Field(() => LocalDateScalar) @DateColumn() date!: string;
+  @EnumColumn({ name: 'half_key', length: 3 }) halfKey!: HalfKey;
+  @Field(() => AttendanceStatus) @EnumColumn() status!: AttendanceStatusName;
+  @Field(() => String, { nullable: true }) @StringColumn(200, { nullable: true }) note!: string | null;
+  @RefColumn({ name: 'recorded_by' }) recordedBy!: string;
+  @InstantColumn({ name: 'recorded_at' }) recordedAt!: Date;
+
+  @Field(() => DayHalf, { nullable: true, description: 'Null for the whole day.' })
+  get half(): DayHalf | null {
+    return halfOfKey(this.halfKey) as DayHalf | null;
+  }
+}
+
+/** A published monthly attendance notice (月公示). Frozen once written; a correction is a new revision. */
+@ObjectType()
+@Entity('attendance_notices')
+@Index(['regionId', 'month', 'revision'], { unique: true })
+export class AttendanceNotice extends Identified {
+  @RefColumn({ name: 'region_id' }) regionId!: string;
+  @Field({ description: 'YYYY-MM' }) @StringColumn(7) month!: string;
+  @Field(() => Int) @IntColumn() revision!: number;
+  @Field(() => DateTimeScalar) @InstantColumn({ name: 'published_at' }) publishedAt!: Date;
+  @RefColumn({ name: 'published_by' }) publishedBy!: string;
+  @RefColumn({ nullable: true, name: 'superseded_by_id' }) supersededById!: string | null;
+}
+
+/** A frozen row of a notice: the figures (in working days) and the name as published. */
+@Entity('attendance_notice_rows')
+@Index(['noticeId', 'ordinal'], { unique: true })
+export class AttendanceNoticeRow extends Identified {
+  @RefColumn({ name: 'notice_id' }) noticeId!: string;
+  @IntColumn() ordinal!: number;
+  @RefColumn({ name: 'person_id' }) personId!: string;
+  @StringColumn(100, { name: 'person_name' }) personName!: string;
+  @DecimalColumn({ name: 'working_days' }) workingDays!: number;
+  @DecimalColumn({ name: 'present_days' }) presentDays!: number;
+  @DecimalColumn({ name: 'business_trip_days' }) businessTripDays!: number;
+  @DecimalColumn({ name: 'leave_days' }) leaveDays!: number;
+  @DecimalColumn({ name: 'absent_days' }) absentDays!: number;
+  @DecimalColumn({ name: 'home_unit_recall_days' }) homeUnitRecallDays!: number;
+  @DecimalColumn({ name: 'unrecorded_days' }) unrecordedDays!: number;
+  @DecimalColumn({ name: 'leave_personal' }) leavePersonal!: number;
+  @DecimalColumn({ name: 'leave_sick' }) leaveSick!: number;
+  @DecimalColumn({ name: 'leave_annual' }) leaveAnnual!: number;
+  @DecimalColumn({ name: 'leave_home_unit_recall' }) leaveHomeUnitRecall!: number;
+  @DecimalColumn({ name: 'leave_marriage' }) leaveMarriage!: number;
+  @DecimalColumn({ name: 'leave_bereavement' }) leaveBereavement!: number;
+  @DecimalColumn({ name: 'leave_other' }) leaveOther!: number;
+}

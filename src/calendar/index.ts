@@ -1,0 +1,5 @@
+import type { FeatureModule } from '../modules';
+import { CalendarDay, CalendarYearRow } from './calendar.entity';
+import { CalendarResolver } from './calendar.resolver';
+
+export const calendarModule: FeatureModule = { entities: [CalendarYearRow, CalendarDay], resolvers: [CalendarResolver] };

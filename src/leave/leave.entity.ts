@@ -1,0 +1,100 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Index } from 'typeorm';
+import { DateColumn, DecimalColumn, EnumColumn, Identified, InstantColumn, IntColumn, RefColumn, StringColumn } from '../db/columns';
+import { DateTimeScalar, LocalDateScalar } from '../common/scalars';
+import { Role } from '../auth/roles';
+import type { DayHalf as DayHalfName } from '../calendar/rules/days';
+import type { LeaveType as LeaveTypeName } from '../attendance/rules/summary';
+import type { LeaveStatus as LeaveStatusName, StepStatus } from './rules/lifecycle';
+
+export enum DayHalf {
+  AM = 'AM',
+  PM = 'PM',
+}
+registerEnumType(DayHalf, { name: 'DayHalf' });
+
+export enum LeaveType {
+  PERSONAL = 'PERSONAL',
+  SICK = 'SICK',
+  ANNUAL = 'ANNUAL',
+  HOME_UNIT_RECALL = 'HOME_UNIT_RECALL',
+  MARRIAGE = 'MARRIAGE',
+  BEREAVEMENT = 'BEREAVEMENT',
+  OTHER = 'OTHER',
+}
+registerEnumType(LeaveType, { name: 'LeaveType' });
+
+export enum LeaveStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+  CANCELLED = 'CANCELLED',
+  RETURNED = 'RETURNED',
+}
+registerEnumType(LeaveStatus, { name: 'LeaveStatus' });
+
+export enum ApprovalStepStatus {
+  WAITING = 'WAITING',
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  SKIPPED = 'SKIPPED',
+}
+registerEnumType(ApprovalStepStatus, { name: 'ApprovalStepStatus' });
+
+/** A leave request (请假) of a person, kept by a region's office. Never deleted. */
+@ObjectType()
+@Entity('leave_requests')
+@Index(['personId', 'startDate'])
+@Index(['regionId', 'status'])
+@Index(['status', 'reportBackDue'])
+export class LeaveRequest extends Identified {
+  @RefColumn({ name: 'region_id' }) regionId!: string;
+  @RefColumn({ name: 'person_id' }) personId!: string;
+  @Field(() => LeaveType) @EnumColumn() type!: LeaveTypeName;
+  @Field(() => LocalDateScalar) @DateColumn({ name: 'start_date' }) startDate!: string;
+  @Field(() => DayHalf) @EnumColumn({ name: 'start_half', length: 2 }) startHalf!: DayHalfName;
+  @Field(() => LocalDateScalar) @DateColumn({ name: 'end_date' }) endDate!: string;
+  @Field(() => DayHalf) @EnumColumn({ name: 'end_half', length: 2 }) endHalf!: DayHalfName;
+  @Field(() => Float, { description: 'Working days in half-day steps under the national calendar.' })
+  @DecimalColumn({ name: 'working_days' })
+  workingDays!: number;
+  @Field() @StringColumn(500) reason!: string;
+  @Field(() => LeaveStatus) @EnumColumn() status!: LeaveStatusName;
+  /** The date by which the person must report back: the first working half day after the end. */
+  @DateColumn({ name: 'report_back_due' }) reportBackDue!: string;
+  @Field(() => LocalDateScalar, { nullable: true }) @DateColumn({ nullable: true, name: 'returned_on' }) returnedOn!: string | null;
+  /** The account that filed the request (the person themselves or the office). */
+  @RefColumn({ name: 'requested_by' }) requestedBy!: string;
+  @InstantColumn({ name: 'requested_at' }) requestedAt!: Date;
+  /** Why it was withdrawn or cancelled, by whom and when. */
+  @StringColumn(500, { nullable: true, name: 'closed_reason' }) closedReason!: string | null;
+  @RefColumn({ nullable: true, name: 'closed_by' }) closedBy!: string | null;
+  @InstantColumn({ nullable: true, name: 'closed_at' }) closedAt!: Date | null;
+}
+
+/** One approver's step of a request; decided in order. */
+@ObjectType('ApprovalStep')
+@Entity('leave_approval_steps')
+@Index(['leaveId', 'order'], { unique: true })
+export class LeaveApprovalStep extends Identified {
+  @RefColumn({ name: 'leave_id' }) leaveId!: string;
+  @Field(() => Int) @IntColumn({ name: 'step_order' }) order!: number;
+  @Field(() => Role) @EnumColumn() role!: Role;
+  @Field(() => ApprovalStepStatus) @EnumColumn() status!: StepStatus;
+  @RefColumn({ nullable: true, name: 'decided_by' }) decidedBy!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) @InstantColumn({ nullable: true, name: 'decided_at' }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true }) @StringColumn(500, { nullable: true }) comment!: string | null;
+}
+
+/** One tier of a region's leave approval policy. */
+@Entity('leave_policy_tiers')
+@Index(['regionId', 'ordinal'], { unique: true })
+export class LeavePolicyTier extends Identified {
+  @RefColumn({ name: 'region_id' }) regionId!: string;
+  @IntColumn() ordinal!: number;
+  @DecimalColumn({ nullable: true, name: 'up_to_working_days' }) upToWorkingDays!: number | null;
+  /** Comma-separated roles, in order. */
+  @StringColumn(200, { name: 'approver_roles' }) approverRoles!: string;
+}

@@ -48,35 +48,76 @@ export interface CtxInit {
   makeAccess: (ctx: Ctx, account: AuthAccount | null) => Access;
 }
 
+/** What changes during a request; shared by the context and every shallow copy of it. */
+interface RequestState {
+  em: EntityManager;
+  touched: Set<string>;
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+/**
+ * Apollo hands resolvers a shallow copy of the context object (prototype kept, own properties
+ * copied), while the access checks keep the original. So the state that changes during a
+ * request (the mutation's EntityManager, the ids named for the audit, the loaders) lives in one
+ * object behind prototype accessors: the original and every copy read and write the same state.
+ */
+class RequestContext implements Ctx {
+  requestId: string;
+  locale: Locale;
+  account: AuthAccount | null;
+  auth!: Access;
+  db: Database;
+  dialect: Database['dialect'];
+  clock: Clock;
+  config: Config;
+  log: Logger;
+  private readonly state: RequestState;
+
+  constructor(init: CtxInit) {
+    this.requestId = init.requestId;
+    this.locale = init.locale;
+    this.account = init.account;
+    this.db = init.db;
+    this.dialect = init.db.dialect;
+    this.clock = init.clock;
+    this.config = init.config;
+    this.log = init.log;
+    this.state = { em: init.db.dataSource.manager, touched: new Set(), loaders: new Map() };
+  }
+
+  get em(): EntityManager {
+    return this.state.em;
+  }
+  set em(em: EntityManager) {
+    this.state.em = em;
+  }
+  get touched(): Set<string> {
+    return this.state.touched;
+  }
+  set touched(ids: Set<string>) {
+    this.state.touched = ids;
+  }
+
+  loader<K, V>(key: string, make: () => DataLoader<K, V>): DataLoader<K, V> {
+    let l = this.state.loaders.get(key);
+    if (!l) {
+      l = make() as DataLoader<unknown, unknown>;
+      this.state.loaders.set(key, l);
+    }
+    return l as DataLoader<K, V>;
+  }
+
+  resetLoaders() {
+    this.state.loaders = new Map();
+  }
+
+  touch(...ids: (string | null | undefined)[]) {
+    for (const id of ids) if (id) this.state.touched.add(id);
+  }
+}
+
 export function createContext(init: CtxInit): Ctx {
-  let loaders = new Map<string, DataLoader<unknown, unknown>>();
-  const ctx: Ctx = {
-    requestId: init.requestId,
-    locale: init.locale,
-    account: init.account,
-    auth: undefined as unknown as Access,
-    em: init.db.dataSource.manager,
-    db: init.db,
-    dialect: init.db.dialect,
-    clock: init.clock,
-    config: init.config,
-    log: init.log,
-    loader<K, V>(key: string, make: () => DataLoader<K, V>) {
-      let l = loaders.get(key);
-      if (!l) {
-        l = make() as DataLoader<unknown, unknown>;
-        loaders.set(key, l);
-      }
-      return l as DataLoader<K, V>;
-    },
-    resetLoaders() {
-      loaders = new Map();
-    },
-    touch(...ids) {
-      for (const id of ids) if (id) ctx.touched.add(id);
-    },
-    touched: new Set(),
-  };
+  const ctx = new RequestContext(init);
   ctx.auth = init.makeAccess(ctx, init.account);
   return ctx;
 }

@@ -61,11 +61,14 @@ export function createServer(opts: ServerOptions): Server {
     res.setHeader('x-request-id', requestId);
     (req as Request & { id: string }).id = requestId;
     const started = process.hrtime.bigint();
+    const path = req.originalUrl.split('?')[0];
+    log.debug({ reqId: requestId, method: req.method, path }, 'request started');
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = req.route?.path ?? (req.path.startsWith('/exports/') ? '/exports' : req.path);
-      metrics.httpDuration.observe({ method: req.method, route: String(route), status: String(res.statusCode) }, seconds);
-      log.info({ reqId: requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      // Exports carry ids in the path: one route label for all of them.
+      const route = path.startsWith('/exports/') ? '/exports' : path;
+      metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      log.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
     next();
   });

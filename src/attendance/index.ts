@@ -1,7 +1,10 @@
 import type { FeatureModule } from '../modules';
 import { AttendanceNotice, AttendanceNoticeRow, AttendanceRecord } from './attendance.entity';
+import { AttendanceNoticeResolver, AttendanceRecordResolver, AttendanceSummaryResolver } from './attendance.resolver';
+import { attendanceRoutes } from './export';
 
 export const attendanceModule: FeatureModule = {
   entities: [AttendanceRecord, AttendanceNotice, AttendanceNoticeRow],
-  resolvers: [],
+  resolvers: [AttendanceRecordResolver, AttendanceSummaryResolver, AttendanceNoticeResolver],
+  routes: attendanceRoutes,
 };

@@ -35,7 +35,8 @@ export async function loadAuthAccount(ctx: Pick<Ctx, 'em'>, accountId: string): 
 }
 
 export async function login(ctx: Ctx, tokens: Tokens, username: string, password: string) {
-  const account = await ctx.em.findOneBy(Account, { username: username.trim() });
+  // Usernames are stored in lower case, so both databases compare them the same way.
+  const account = await ctx.em.findOneBy(Account, { username: username.trim().toLowerCase() });
   // The same answer for an unknown user and a wrong password.
   const ok = account && !account.disabled && (await verifyPassword(password, account.passwordHash));
   if (!account || !ok) throw unauthenticated(msg('用户名或密码错误', 'Wrong username or password'));
@@ -53,7 +54,7 @@ export interface CreateAccountData {
 
 export async function createAccount(ctx: Ctx, input: CreateAccountData): Promise<Account> {
   ctx.auth.require('account:write');
-  const username = input.username.trim();
+  const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username)) {
     throw badInput('username', msg('用户名须为 3-64 位字母、数字或 _.-', 'The username must be 3-64 letters, digits or _.-'));
   }
@@ -120,11 +121,17 @@ export async function bootstrapAdmin(
   now: Date,
 ): Promise<{ username: string; password: string | null } | null> {
   if ((await em.count(Account)) > 0) return null;
-  const username = configured?.username ?? 'admin';
+  const username = (configured?.username ?? 'admin').toLowerCase();
   const password = configured?.password ?? generate();
-  await em.insert(
-    Account,
-    Object.assign(new Account(), { username, passwordHash: await hashPassword(password), roles: [Role.ADMIN], personId: null, disabled: false, createdAt: now }),
-  );
+  try {
+    await em.insert(
+      Account,
+      Object.assign(new Account(), { username, passwordHash: await hashPassword(password), roles: [Role.ADMIN], personId: null, disabled: false, createdAt: now }),
+    );
+  } catch (e) {
+    // A replica starting at the same moment created it first.
+    if (isUniqueViolation(e)) return null;
+    throw e;
+  }
   return { username, password: configured ? null : password };
 }

@@ -20,7 +20,8 @@ export function localeFrom(header: string | undefined | null): Locale {
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       return { tag, q: q ? Number(q.slice(2)) || 0 : 1 };
     })
-    .filter((x) => x.tag)
+    // q=0 means "not acceptable".
+    .filter((x) => x.tag && x.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of ranked) {
     if (tag.startsWith('en')) return 'en';

@@ -29,6 +29,11 @@ export interface DemoWorld {
 export interface DemoApi {
   /** Sends a GraphQL operation as ADMIN and returns its data; throws on any error. */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * The same API signed in as another account (e.g. an approver created by the seed), for
+   * steps ADMIN may not take. Seeds that need it do less without it.
+   */
+  as?(username: string, password: string): Promise<DemoApi['gql']>;
   world: DemoWorld;
 }
 

@@ -1,4 +1,8 @@
 import type { DemoSeed } from './api';
+import { seedDemo as leaveSeed } from '../leave/demo';
 
 /** Each feature's demo seed, in the order they run (later ones build on earlier ones). */
-export const demoSeeds: { name: string; seed: DemoSeed }[] = [];
+export const demoSeeds: { name: string; seed: DemoSeed }[] = [
+  // After the rounds seed: it needs the round in progress and its teams.
+  { name: 'leave and attendance', seed: leaveSeed },
+];

@@ -15,19 +15,39 @@ function withText(formatted: GraphQLFormattedError, code: string, text: Msg, ext
   return { ...formatted, message: text.zh, extensions: { ...extra, code, [TEXT]: text } };
 }
 
+/** The typed error behind a GraphQL error, however deeply GraphQL's own wrappers nest it. */
+function appErrorIn(error: unknown): AppError | null {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { originalError?: unknown }).originalError, depth++) {
+    if (e instanceof AppError) return e;
+  }
+  return null;
+}
+
 /**
- * Maps every error to the contract's codes in one place: typed service errors keep their code and
- * field; validation failures become BAD_USER_INPUT with the field; anything unexpected becomes
- * INTERNAL_SERVER_ERROR with a generic message (the cause goes to the log, not the client).
+ * The input field a coercion error is about: 'Field "name" of required type …' (a missing or
+ * unknown field) or '… at "input.birthDate"' (a bad value), without list indexes.
+ */
+function coercionField(message: string): string | undefined {
+  const named = /Field "([^"]+)" (?:of required type|is not defined by type)/.exec(message)?.[1];
+  if (named) return named;
+  return /at "([^"]+)"/.exec(message)?.[1]?.split('.').pop()?.replace(/(\[\d+\])+$/, '');
+}
+
+/**
+ * Maps every error to the contract's codes in one place: typed service errors (also those raised
+ * by scalars while GraphQL coerces input) keep their code and field; validation failures become
+ * BAD_USER_INPUT with the field; anything unexpected becomes INTERNAL_SERVER_ERROR with a generic
+ * message (the cause goes to the log, not the client).
  */
 export function makeFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof AppError) {
-      return withText(formatted, original.code, original.text, {
-        ...(original.field ? { field: original.field } : {}),
-        ...(original.details ?? {}),
-      });
+    const app = appErrorIn(original);
+    if (app) {
+      // A scalar does not know the field it parses; GraphQL's message names it.
+      const field = app.field ?? (original instanceof AppError ? undefined : coercionField(formatted.message));
+      const text = app.field || !field ? app.text : msg(`${field}：${app.text.zh}`, `${field}: ${app.text.en}`);
+      return withText(formatted, app.code, text, { ...(field ? { field } : {}), ...(app.details ?? {}) });
     }
     if (original instanceof ArgumentValidationError) {
       const first = original.extensions.validationErrors?.[0] as { property?: string; constraints?: Record<string, string> } | undefined;
@@ -37,10 +57,10 @@ export function makeFormatError(log: Logger) {
     }
     const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
     if (code === 'BAD_USER_INPUT') {
-      // Variable coercion: '… at "input.birthDate"; …' names the field at fault.
-      const at = /at "([^"]+)"/.exec(formatted.message)?.[1];
-      const field = at?.split('.').pop()?.replace(/\[\d+\]$/, '');
-      return { ...formatted, extensions: { ...formatted.extensions, code, ...(field ? { field } : {}) } };
+      // Variable coercion: a missing field, a value of the wrong type, an unknown enum value.
+      const field = coercionField(formatted.message);
+      const text = msg(field ? `输入字段 ${field} 不合法` : '输入不合法', formatted.message);
+      return withText(formatted, code, text, field ? { field } : {});
     }
     if (code === 'INTERNAL_SERVER_ERROR') {
       log.error({ err: original instanceof Error ? { message: original.message, stack: original.stack } : original }, 'unexpected error');

@@ -17,8 +17,10 @@ export const MutationTransaction: MiddlewareFn<Ctx> = async ({ info, context, ar
       context.touched = new Set();
       context.resetLoaders();
       const result = await next();
-      // login names its own account; every other mutation is the signed-in account's.
-      await writeAudit(context, info.fieldName, args, context.account?.id ?? auditAccount(result));
+      // login names the account it signed in (whatever token came with it); every other
+      // mutation is the signed-in account's.
+      const actor = info.fieldName === 'login' ? auditAccount(result) : (context.account?.id ?? null);
+      await writeAudit(context, info.fieldName, args, actor);
       return result;
     });
   } finally {

@@ -4,7 +4,7 @@ import { DateColumn, DecimalColumn, EnumColumn, Identified, InstantColumn, IntCo
 import { DateTimeScalar, LocalDateScalar } from '../common/scalars';
 import { Role } from '../auth/roles';
 import type { DayHalf as DayHalfName } from '../calendar/rules/days';
-import type { LeaveType as LeaveTypeName } from '../attendance/rules/summary';
+import type { LeaveType as LeaveTypeName } from './rules/leave-types';
 import type { LeaveStatus as LeaveStatusName, StepStatus } from './rules/lifecycle';
 
 export enum DayHalf {

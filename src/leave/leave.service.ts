@@ -14,7 +14,7 @@ import { Region } from '../regions/region.entity';
 import { requireRegion } from '../regions/regions.service';
 import { calendarOf, countSpan, halfZh, SpanInput } from '../calendar/calendar.service';
 import { UnpublishedYearError } from '../calendar/rules/working-calendar';
-import { LeaveType as LeaveTypeName } from '../attendance/rules/summary';
+import { LeaveType as LeaveTypeName } from './rules/leave-types';
 import { LeaveApprovalStep, LeavePolicyTier, LeaveRequest } from './leave.entity';
 import { ApprovalTier, DEFAULT_LEAVE_TIERS, routeApproval, tierProblems } from './rules/approval';
 import { cancellation, decide, initialStepStatuses, isOverdue, LeaveStatus, reportBackDue, skipOpenSteps } from './rules/lifecycle';
@@ -80,7 +80,7 @@ export async function getLeavePolicy(ctx: Ctx, regionId: string): Promise<LeaveP
   return policyOf(ctx, await requireRegion(ctx, regionId, 'regionId'));
 }
 
-/** Replaces a region's tiers (ADMIN, or the office director of the region). */
+/** Replaces a region's tiers (leavePolicy:write: ADMIN). */
 export async function setLeavePolicy(ctx: Ctx, regionId: string, tiers: ApprovalTier<Role>[]): Promise<LeavePolicyView> {
   ctx.auth.require('leavePolicy:write');
   const region = await requireRegion(ctx, regionId, 'regionId');

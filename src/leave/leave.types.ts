@@ -3,7 +3,7 @@ import { Connection } from '../common/pagination';
 import { LocalDateScalar } from '../common/scalars';
 import { Role } from '../auth/roles';
 import type { DayHalf as DayHalfName } from '../calendar/rules/days';
-import type { LeaveType as LeaveTypeName } from '../attendance/rules/summary';
+import type { LeaveType as LeaveTypeName } from './rules/leave-types';
 import type { LeaveStatus as LeaveStatusName } from './rules/lifecycle';
 import { DayHalf, LeaveRequest, LeaveStatus, LeaveType } from './leave.entity';
 

@@ -15,7 +15,7 @@ import { Employment } from './employment.entity';
 import { InterestTie } from './interest-tie.entity';
 import { Gender, Person, Rank } from './person.entity';
 import { Relation } from './relation.entity';
-import { canonicalPair, inverseKind, RelationKindName } from './rules/relation-kinds';
+import { canonicalPair, inverseKind, isKin, RELATION_LABELS, RelationKindName } from './rules/relation-kinds';
 
 export const PERSON = msg('人员', 'person');
 export const personLoader = (ctx: Ctx) => byId(ctx, Person);
@@ -186,7 +186,14 @@ export async function addRelation(ctx: Ctx, input: AddRelationData): Promise<Rel
   const stored = Object.assign(new Relation(), canonicalPair(person.id, related.id, input.kind));
   const duplicate = () =>
     conflict(msg(`${person.name} 与 ${related.name} 的该关系已登记`, `This relation between ${person.name} and ${related.name} is already recorded`));
-  if (await ctx.em.existsBy(Relation, { personId: stored.personId, relatedPersonId: stored.relatedPersonId, kind: stored.kind })) throw duplicate();
+  const existing = await ctx.em.findBy(Relation, { personId: stored.personId, relatedPersonId: stored.relatedPersonId });
+  if (existing.some((r) => r.kind === stored.kind)) throw duplicate();
+  // Two persons have one kinship (a parent cannot also be a child or a spouse).
+  const kin = existing.find((r) => isKin(r.kind));
+  if (kin && isKin(stored.kind)) {
+    const label = RELATION_LABELS[orient(kin, person.id).kind];
+    throw conflict(msg(`${related.name} 已登记为 ${person.name} 的${label.zh}`, `${related.name} is already recorded as ${person.name}'s ${label.en}`));
+  }
   try {
     await ctx.em.insert(Relation, stored);
   } catch (e) {

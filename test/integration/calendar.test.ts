@@ -1,5 +1,6 @@
 import { startTestServer, TestServer } from '../support/server';
-import { basicRegions } from '../support/fixtures';
+import { basicRegions, createPerson } from '../support/fixtures';
+import { GET, leaveInput, requestOk } from '../support/leave-fixtures';
 import { codeOf } from '../support/graphql-client';
 
 let t: TestServer;
@@ -85,4 +86,17 @@ test('only ADMIN imports a year; the import replaces its days and publishes it',
 
 test('is for signed-in accounts only', async () => {
   expect(codeOf(await t.gql(YEAR, { y: 2025 }))).toBe('UNAUTHENTICATED');
+});
+
+test('re-importing a year counts the leave touching it again', async () => {
+  const regions = (await t.admin('{ regions { id code } }')).regions as { id: string; code: string }[];
+  const county = regions.find((x) => x.code === 'CAL-A')!.id;
+  const office = await t.tokenFor(['INSPECTION_OFFICE'], [county]);
+  const person = await createPerson(t, county, '陈静');
+  await t.admin(IMPORT, { i: { year: 2027, days: [] } });
+  // Tuesday 5 to Friday 8 January 2027.
+  const leave = await requestOk(t, office, leaveInput(county, person, { startDate: '2027-01-05', endDate: '2027-01-08' }));
+  expect(leave.workingDays).toBe(4);
+  await t.admin(IMPORT, { i: { year: 2027, days: [{ date: '2027-01-06', kind: 'HOLIDAY', name: '测试' }] } });
+  expect((await t.gql(GET, { id: leave.id }, { token: office })).data!.leaveRequest.workingDays).toBe(3);
 });

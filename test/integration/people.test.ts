@@ -56,3 +56,27 @@ test('a date that does not exist is BAD_USER_INPUT naming the field, in English 
   expect(end.errors![0].extensions!.field).toBe('endedOn');
   expect(end.errors![0].message).toMatch(/before start date/);
 });
+
+test('a second kinship between the same two persons is refused, a personal tie beside it is not', async () => {
+  const a = await createPerson(t, r.countyA, '孙丽');
+  const b = await createPerson(t, r.countyA, '孙刚');
+  await addRelation(t, a, b, 'PARENT');
+  const contradictory = await t.gql('mutation($i: AddRelationInput!) { addRelation(input: $i) { relation { id } } }', { i: { personId: a, relatedPersonId: b, kind: 'CHILD' } }, { token: t.adminToken, lang: 'en' });
+  expect(codeOf(contradictory)).toBe('CONFLICT');
+  expect(contradictory.errors![0].message).toBe("孙刚 is already recorded as 孙丽's parent");
+  await addRelation(t, a, b, 'CLOSE_FRIEND');
+  const p = (await t.admin(PERSON, { id: a })).person;
+  expect(p.relations.map((x: any) => x.kind).sort()).toEqual(['CLOSE_FRIEND', 'PARENT']);
+});
+
+test('usernames are case-insensitive on both databases', async () => {
+  await t.admin('mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { username } } }', {
+    i: { username: 'ZhangWei', password: 'password-123', roles: ['INSPECTION_OFFICE'], regionIds: [r.countyA] },
+  });
+  expect(await t.login('zhangwei', 'password-123')).toEqual(expect.any(String));
+  expect(await t.login('ZHANGWEI', 'password-123')).toEqual(expect.any(String));
+  const dup = await t.gql('mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }', {
+    i: { username: 'zhangWEI', password: 'password-123', roles: ['INSPECTION_OFFICE'], regionIds: [r.countyA] },
+  }, { token: t.adminToken });
+  expect(codeOf(dup)).toBe('CONFLICT');
+});

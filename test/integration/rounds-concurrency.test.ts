@@ -19,10 +19,11 @@ maybe('concurrent rounds writes through two service processes', () => {
 
   beforeAll(async () => {
     db = await freshDatabase();
-    // One after the other: the second finds the schema and the ADMIN account in place.
-    for (let i = 0; i < 2; i++) procs.push(await startServiceProcess({ DATABASE_URL: db.url, LOG_LEVEL: 'warn' }));
+    const started = await Promise.allSettled([0, 1].map(() => startServiceProcess({ DATABASE_URL: db.url, LOG_LEVEL: 'warn' })));
+    procs = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
     const login = await postGraphql(procs[0].url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: ADMIN });
-    token = ok(login as any).login.token;
+    token = ok<any>(login).login.token;
   });
   afterAll(async () => {
     await Promise.all(procs.map((p) => p.stop()));

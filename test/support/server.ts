@@ -34,12 +34,15 @@ let accountSeq = 0;
  * Starts the real server in this process on a fresh database (SQLite temp file, or a new MySQL
  * database when DATABASE_URL=mysql://…), with migrations run and an ADMIN account.
  */
-export async function startTestServer(opts: { today?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const database = await freshDatabase();
+export async function startTestServer(
+  opts: { today?: string; env?: Record<string, string>; databaseUrl?: (url: string) => string; database?: FreshDatabase } = {},
+): Promise<TestServer> {
+  // A database given here is the server's from now on: close() drops it.
+  const database = opts.database ?? (await freshDatabase());
   const clock = new SettableClock(opts.today ?? '2025-06-02');
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    DATABASE_URL: opts.databaseUrl ? opts.databaseUrl(database.url) : database.url,
     DATA_DIR: database.dataDir,
     JWT_SECRET: TEST_JWT_SECRET,
     BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,

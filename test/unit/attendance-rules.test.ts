@@ -3,7 +3,8 @@ import { dayNumber, monthRange } from '../../src/calendar/rules/days';
 import { OFFICIAL_NOTICES } from '../../src/calendar/rules/official-notices';
 import { WorkingCalendar } from '../../src/calendar/rules/working-calendar';
 import { AttendanceStatus, HalfKey, Mark, applyEntry, entryRefusal } from '../../src/attendance/rules/records';
-import { LEAVE_TYPES, LeaveType, SummaryInput, summarize } from '../../src/attendance/rules/summary';
+import { LEAVE_TYPES, LeaveType } from '../../src/leave/rules/leave-types';
+import { SummaryInput, summarize } from '../../src/attendance/rules/summary';
 import { spanSlots } from '../../src/leave/rules/span';
 
 const cal = WorkingCalendar.fromNotices(OFFICIAL_NOTICES);

@@ -4,7 +4,6 @@ export type AttendanceStatus = 'PRESENT' | 'BUSINESS_TRIP' | 'ABSENT' | 'HOME_UN
 /** A record covers a morning, an afternoon, or the whole day. */
 export type HalfKey = DayHalf | 'DAY';
 
-export const halfKey = (half: DayHalf | null | undefined): HalfKey => half ?? 'DAY';
 export const halfOfKey = (key: HalfKey): DayHalf | null => (key === 'DAY' ? null : key);
 
 export interface Mark {

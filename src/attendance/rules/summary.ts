@@ -1,8 +1,6 @@
 import { dayNumber } from '../../calendar/rules/days';
+import { LEAVE_TYPES, LeaveType } from '../../leave/rules/leave-types';
 import { AttendanceStatus, recordSlots } from './records';
-
-export type LeaveType = 'PERSONAL' | 'SICK' | 'ANNUAL' | 'HOME_UNIT_RECALL' | 'MARRIAGE' | 'BEREAVEMENT' | 'OTHER';
-export const LEAVE_TYPES: readonly LeaveType[] = ['PERSONAL', 'SICK', 'ANNUAL', 'HOME_UNIT_RECALL', 'MARRIAGE', 'BEREAVEMENT', 'OTHER'];
 
 export interface SummaryInput {
   /** The working dates of the month under the calendar. */

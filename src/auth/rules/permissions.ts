@@ -79,8 +79,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'avoidance:read',
   ],
   INSPECTION_OFFICE: OFFICE,
-  OFFICE_DIRECTOR: [...OFFICE, 'waiver:write', 'leave:decide', 'notice:publish', 'settings:write', 'leavePolicy:write'],
-  LEADING_GROUP_HEAD: ['unit:read', 'person:read', 'round:read', 'leave:read', 'leave:decide', 'evaluation:leader', 'attendance:read'],
+  // Settings (avoidance windows and rules, leave tiers) are ADMIN's, like accounts and regions.
+  OFFICE_DIRECTOR: [...OFFICE, 'waiver:write', 'leave:decide', 'notice:publish'],
+  // Reads rounds, teams (with their members and target units) and leave; nothing else.
+  LEADING_GROUP_HEAD: ['unit:read', 'person:read', 'round:read', 'leave:read', 'leave:decide', 'evaluation:leader'],
   // Group leaders and inspectors act on their own teams and themselves; the services narrow these.
   GROUP_LEADER: ['unit:read', 'attendance:write', 'evaluation:member'],
   INSPECTOR: ['unit:read'],

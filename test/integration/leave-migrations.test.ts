@@ -1,0 +1,49 @@
+import { DataSource } from 'typeorm';
+import { parseDatabaseUrl } from '../../src/config';
+import { dataSourceOptions } from '../../src/db/data-source';
+import { freshDatabase, FreshDatabase } from '../support/db';
+
+let db: FreshDatabase;
+let ds: DataSource;
+beforeAll(async () => {
+  db = await freshDatabase();
+  ds = new DataSource(dataSourceOptions(parseDatabaseUrl(db.url, db.dataDir)));
+  await ds.initialize();
+});
+afterAll(async () => {
+  await ds.destroy();
+  await db.drop();
+});
+
+const MINE = ['calendar_years', 'calendar_days', 'leave_policy_tiers', 'leave_requests', 'leave_approval_steps', 'attendance_records', 'attendance_notices', 'attendance_notice_rows'];
+
+async function tables(): Promise<string[]> {
+  const qr = ds.createQueryRunner();
+  try {
+    const found: string[] = [];
+    for (const t of MINE) if (await qr.hasTable(t)) found.push(t);
+    return found;
+  } finally {
+    await qr.release();
+  }
+}
+
+const seededDays = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM calendar_days'))[0].n);
+
+test('the calendar, leave and attendance migration runs up, down and up again, seeding the 2024-2026 notices', async () => {
+  await ds.runMigrations({ transaction: 'each' });
+  expect(await tables()).toEqual(MINE);
+  const days = await seededDays();
+  // 2024: 28 holiday dates + 8 make-up days; 2025: 28 + 5; 2026: 33 + 6.
+  expect(days).toBe(36 + 33 + 39);
+  const years = await ds.query('SELECT year, source FROM calendar_years ORDER BY year');
+  expect(years.map((y: { year: number }) => Number(y.year))).toEqual([2024, 2025, 2026]);
+  expect(years[0].source).toContain('国办发明电〔2023〕7号');
+
+  await ds.undoLastMigration({ transaction: 'each' });
+  expect(await tables()).toEqual([]);
+
+  await ds.runMigrations({ transaction: 'each' });
+  expect(await tables()).toEqual(MINE);
+  expect(await seededDays()).toBe(days);
+});

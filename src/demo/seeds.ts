@@ -1,8 +1,10 @@
 import type { DemoSeed } from './api';
 import { seedDemo as leaveSeed } from '../leave/demo';
+import { seedDemo as roundsSeed } from '../rounds/demo';
 
 /** Each feature's demo seed, in the order they run (later ones build on earlier ones). */
 export const demoSeeds: { name: string; seed: DemoSeed }[] = [
+  { name: 'pools and rounds', seed: roundsSeed },
   // After the rounds seed: it needs the round in progress and its teams.
   { name: 'leave and attendance', seed: leaveSeed },
 ];

@@ -141,8 +141,7 @@ export async function enrollInPool(ctx: Ctx, input: EnrollData): Promise<PoolEnt
     try {
       await ctx.em.insert(PoolEntry, entry);
     } catch (e) {
-      // Another enrollment got there first.
-      if (isUniqueViolation(e)) decided(decideEnrollment({ status: PoolEntryStatus.PENDING }));
+      if (isUniqueViolation(e)) throw conflict(msg('此人在该库已有条目', 'This person already holds an entry in this pool'));
       throw e;
     }
   } else {

@@ -277,5 +277,3 @@ export class PersonRoundsResolver {
     return membershipsOfPerson(ctx).load(p.id);
   }
 }
-
-

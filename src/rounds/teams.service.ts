@@ -109,6 +109,7 @@ export interface AssignResult {
  */
 export async function assignTeamMember(ctx: Ctx, input: { teamId: string; personId: string; role: TeamRole }): Promise<AssignResult> {
   const { team } = await requireWritableTeam(ctx, input.teamId, 'teamId');
+  // The person may be kept by another region (a city cadre sent down): the pool rule decides.
   const person = await personLoader(ctx).load(input.personId);
   if (!person) throw unknownId('personId', PERSON, input.personId);
   await lockRows(ctx.em, Team, [team.id]);

@@ -32,9 +32,6 @@ import type {
   Violation,
 } from './rules/types';
 
-/** Region ids from the root down, from a materialized path "/a/b/c/". */
-export const lineageOf = (path: string) => path.split('/').filter(Boolean);
-
 export const rulesOf = (round: Round): TeamRules => resolveTeamRules(round.rules as Partial<TeamRules>);
 
 export interface Candidate {
@@ -83,7 +80,7 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
     status: round.status,
     startsOn: round.startsOn,
     endsOn: round.endsOn,
-    regionLineage: region ? lineageOf(region.path) : [],
+    regionPath: region?.path ?? '',
     workingDays: leave.workingDays,
     rules: rulesOf(round),
   };
@@ -107,7 +104,7 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
         (e): PoolEntryFact => ({
           pool: e.pool as PoolEntryFact['pool'],
           status: e.status as PoolEntryFact['status'],
-          regionLineage: lineageOf(e.regionPath),
+          regionPath: e.regionPath,
           specialties: e.specialties,
         }),
       ),

@@ -2,10 +2,10 @@
 import { DEFAULT_TEAM_RULES } from '../../src/rounds/rules/team-rules';
 import type { MemberFact, PoolEntryFact, RoundFact, TeamFact, TeamRules } from '../../src/rounds/rules/types';
 
-export const CITY = ['prov', 'city'];
-export const COUNTY = [...CITY, 'county'];
-export const OTHER_COUNTY = [...CITY, 'county-b'];
-export const TOWNSHIP = [...COUNTY, 'town'];
+export const CITY = '/prov/city/';
+export const COUNTY = `${CITY}county/`;
+export const OTHER_COUNTY = `${CITY}county-b/`;
+export const TOWNSHIP = `${COUNTY}town/`;
 
 export function round(over: Partial<RoundFact> = {}, rules: Partial<TeamRules> = {}): RoundFact {
   return {
@@ -13,7 +13,7 @@ export function round(over: Partial<RoundFact> = {}, rules: Partial<TeamRules> =
     status: 'PLANNING',
     startsOn: '2025-03-01',
     endsOn: '2025-04-30',
-    regionLineage: COUNTY,
+    regionPath: COUNTY,
     workingDays: 20,
     rules: { ...DEFAULT_TEAM_RULES, requiredSpecialtiesAnyOf: [...DEFAULT_TEAM_RULES.requiredSpecialtiesAnyOf], ...rules },
     ...over,
@@ -21,7 +21,7 @@ export function round(over: Partial<RoundFact> = {}, rules: Partial<TeamRules> =
 }
 
 export function entry(over: Partial<PoolEntryFact> = {}): PoolEntryFact {
-  return { pool: 'SPECIALIST', status: 'ACTIVE', regionLineage: COUNTY, specialties: [], ...over };
+  return { pool: 'SPECIALIST', status: 'ACTIVE', regionPath: COUNTY, specialties: [], ...over };
 }
 
 let seq = 0;

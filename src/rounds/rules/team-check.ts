@@ -14,6 +14,7 @@
  *         LEAVE_OVERLAP, soft avoidance.
  * Waived avoidance findings are not violations.
  */
+import { pathCovers } from '../../auth/rules/permissions';
 import { meetsRankFloor, RANK_NAMES } from '../../pools/rules/rank';
 import { POOL_NAMES, STATUS_NAMES } from '../../pools/rules/pool-entry';
 import type {
@@ -59,12 +60,9 @@ export const POOLS_FOR_ROLE: Record<TeamRole, readonly PoolKind[]> = {
   MEMBER: ['GROUP_LEADER', 'DEPUTY_LEADER', 'SPECIALIST'],
 };
 
-/** Regions are related when one is the other, an ancestor of it or a descendant of it. */
-export function regionsRelated(a: readonly string[], b: readonly string[]): boolean {
-  const n = Math.min(a.length, b.length);
-  if (n === 0) return false;
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Regions (by materialized path) are related when one is the other, an ancestor or a descendant of it. */
+export function regionsRelated(a: string, b: string): boolean {
+  return pathCovers(a, b) || pathCovers(b, a);
 }
 
 export function periodsOverlap(aStart: string, aEnd: string, bStart: string, bEnd: string): boolean {
@@ -78,7 +76,7 @@ const joinEn = (xs: readonly string[]) => xs.join(', ');
 export function memberSpecialties(member: MemberFact, round: RoundFact): Set<string> {
   const out = new Set<string>();
   for (const e of member.poolEntries) {
-    if (e.status === 'ACTIVE' && regionsRelated(e.regionLineage, round.regionLineage)) e.specialties.forEach((s) => out.add(s));
+    if (e.status === 'ACTIVE' && regionsRelated(e.regionPath, round.regionPath)) e.specialties.forEach((s) => out.add(s));
   }
   return out;
 }
@@ -86,7 +84,7 @@ export function memberSpecialties(member: MemberFact, round: RoundFact): Set<str
 export function poolMembershipViolation(member: MemberFact, round: RoundFact): Violation | null {
   const pools = POOLS_FOR_ROLE[member.role];
   const inPools = member.poolEntries.filter((e) => pools.includes(e.pool));
-  const related = inPools.filter((e) => regionsRelated(e.regionLineage, round.regionLineage));
+  const related = inPools.filter((e) => regionsRelated(e.regionPath, round.regionPath));
   if (related.some((e) => e.status === 'ACTIVE')) return null;
   const role = ROLE_NAMES[member.role];
   const poolZh = joinZh(pools.map((p) => POOL_NAMES[p].zh));

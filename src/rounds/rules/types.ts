@@ -63,8 +63,8 @@ export interface TeamRules {
 export interface PoolEntryFact {
   pool: PoolKind;
   status: PoolEntryStatus;
-  /** Region ids from the root down to the entry's region. */
-  regionLineage: readonly string[];
+  /** Materialized path of the entry's region ("/root/…/self/"). */
+  regionPath: string;
   specialties: readonly string[];
 }
 
@@ -117,8 +117,8 @@ export interface RoundFact {
   status: RoundStatus;
   startsOn: string;
   endsOn: string;
-  /** Region ids from the root down to the round's region. */
-  regionLineage: readonly string[];
+  /** Materialized path of the round's region ("/root/…/self/"). */
+  regionPath: string;
   /** Working days in the stationing period; null when the calendar cannot say. */
   workingDays: number | null;
   rules: TeamRules;

@@ -6,14 +6,30 @@ import { allResolvers } from './modules';
 
 let cached: GraphQLSchema | undefined;
 
+/**
+ * Runs every mutation in the transaction middleware. Only Mutation fields are wrapped: as a
+ * global middleware it would make every field of every result an extra chain of promises
+ * (tens of thousands of them in a large list) only to pass them through.
+ */
+function transactional(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve;
+    if (!resolve) continue;
+    field.resolve = (root, args, context, info) =>
+      MutationTransaction({ root, args, context, info }, async () => resolve(root, args, context, info));
+  }
+  return schema;
+}
+
 /** The executable schema (built once per process: type-graphql's metadata is global). */
 export async function getSchema(): Promise<GraphQLSchema> {
-  cached ??= await buildSchema({
-    resolvers: allResolvers(),
-    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    globalMiddlewares: [MutationTransaction],
-    validate: false,
-  });
+  cached ??= transactional(
+    await buildSchema({
+      resolvers: allResolvers(),
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      validate: false,
+    }),
+  );
   return cached;
 }
 

@@ -7,19 +7,7 @@
  * the depth of the unit tree and of kin paths, never on the number of (person, unit) pairs.
  */
 import type { EntityManager } from 'typeorm';
-import { addYears } from '../common/dates';
-import type {
-  AvoidanceGraph,
-  DeclarationRec,
-  EmploymentRec,
-  InterestTieRec,
-  PastServiceRec,
-  PersonRec,
-  RegionRec,
-  RelationRec,
-  UnitRec,
-  WaiverRec,
-} from './rules/graph';
+import type { AvoidanceGraph, DeclarationRec, EmploymentRec, PastServiceRec, PersonRec, RegionRec, RelationRec, UnitRec, WaiverRec } from './rules/graph';
 import { extendFrontier, isKinKind, Tie } from './rules/kinship';
 import type { AvoidanceRuleName, RoundKindName, TeamRoleName } from './rules/model';
 import { inverseKind } from './rules/model';
@@ -59,10 +47,20 @@ export interface RoundRef {
 
 const ids = (path: string) => path.split('/').filter(Boolean);
 
-/** The settings in force for a region (its own, the nearest ancestor's, or the defaults). */
-export async function loadSettings(em: EntityManager, regionId: string): Promise<{ settings: AvoidanceSettingsData; fromRegionId: string | null }> {
-  const [region] = (await em.query('SELECT path FROM regions WHERE id = ?', [regionId])) as Row[];
-  const chain = region ? ids(String(region.path)).reverse() : [regionId];
+/**
+ * The settings in force for a region (its own, the nearest ancestor's, or the defaults).
+ * `regionPath` saves reading the region when the caller has it.
+ */
+export async function loadSettings(
+  em: EntityManager,
+  regionId: string,
+  regionPath?: string,
+): Promise<{ settings: AvoidanceSettingsData; fromRegionId: string | null }> {
+  if (regionPath === undefined) {
+    const [region] = (await em.query('SELECT path FROM regions WHERE id = ?', [regionId])) as Row[];
+    regionPath = region ? String(region.path) : `/${regionId}/`;
+  }
+  const chain = ids(regionPath).reverse();
   const windows = await selectIn(
     em,
     chain,
@@ -130,117 +128,155 @@ const UNIT_COLUMNS = 'id, name, kind, region_id, parent_id, system';
 const PERSON_COLUMNS = 'id, name, gender, hometown_region_id';
 const ROLE_RANK: Record<TeamRoleName, number> = { LEADER: 0, DEPUTY_LEADER: 1, MEMBER: 2 };
 
+/** Rows the caller has already read (e.g. for access checks), so they are not read again. */
+export interface Known {
+  /** Materialized path of the round's region. */
+  regionPath?: string;
+  persons?: readonly PersonRec[];
+  /** The target units. */
+  units?: readonly UnitRec[];
+}
+
+/**
+ * Independent reads run concurrently (on MySQL each takes a pooled connection; SQLite runs
+ * them one after the other), so a single check waits for a few round trips, not all of them.
+ */
 export async function loadAvoidanceGraph(
   em: EntityManager,
   round: RoundRef,
   personIds: readonly string[],
   unitIds: readonly string[],
-  settings?: AvoidanceSettingsData,
+  known: Known = {},
 ): Promise<AvoidanceGraph> {
   const D = round.startsOn;
-  settings ??= (await loadSettings(em, round.regionId)).settings;
-  const persons = new Map<string, PersonRec>();
+  const persons = new Map<string, PersonRec>((known.persons ?? []).map((p) => [p.id, p]));
   const units = new Map<string, UnitRec>();
   const regions = new Map<string, RegionRec>();
-
-  // Targets and every unit under them, level by level.
-  let level = await selectIn(em, unitIds, (m) => `SELECT ${UNIT_COLUMNS} FROM units WHERE id IN (${m})`);
-  while (level.length > 0) {
-    const fresh = level.map(toUnit).filter((u) => !units.has(u.id));
-    for (const u of fresh) units.set(u.id, u);
-    if (fresh.length === 0) break;
-    level = await selectIn(em, fresh.map((u) => u.id), (m) => `SELECT ${UNIT_COLUMNS} FROM units WHERE parent_id IN (${m})`);
-  }
-  const within = [...units.keys()];
-
-  // Who works there on D; the targets' current leaders.
-  const staff = (
-    await selectIn(
-      em,
-      within,
-      (m) => `SELECT ${EMPLOYMENT_COLUMNS} FROM employments WHERE unit_id IN (${m}) AND started_on <= ? AND (ended_on IS NULL OR ended_on >= ?)`,
-      (c) => [...c, D, D],
-    )
-  ).map(toEmployment);
-  const targets = new Set(unitIds);
-  const leaderIds = [...new Set(staff.filter((e) => e.leadership && targets.has(e.unitId)).map((e) => e.personId))];
-
-  // The persons, and every post of theirs and of the leaders.
-  for (const r of await selectIn(em, personIds, (m) => `SELECT ${PERSON_COLUMNS} FROM persons WHERE id IN (${m})`)) persons.set(String(r.id), toPerson(r));
-  const employments = new Map<string, EmploymentRec>(staff.map((e) => [e.id, e]));
-  for (const r of await selectIn(em, [...personIds, ...leaderIds], (m) => `SELECT ${EMPLOYMENT_COLUMNS} FROM employments WHERE person_id IN (${m})`)) {
-    const e = toEmployment(r);
-    employments.set(e.id, e);
-  }
-
-  const relations = await loadKinNeighbourhood(em, [...personIds, ...leaderIds]);
-
-  const interestTies: InterestTieRec[] = (
-    await selectIn(em, unitIds, (m) => `SELECT person_id, unit_id, description FROM interest_ties WHERE unit_id IN (${m})`)
-  ).map((r) => ({ personId: String(r.person_id), unitId: String(r.unit_id), description: String(r.description) }));
-
-  // Teams the persons were on in earlier rounds within the window, with their targets among ours.
+  const employments = new Map<string, EmploymentRec>();
+  const missingPersons = personIds.filter((id) => !persons.has(id));
   const service = new Map<string, PastServiceRec>();
-  if (unitIds.length > 0) {
-    const unitMarks = marks(unitIds.length);
-    const rows = await selectIn(
+  const currentRoles = new Map<string, TeamRoleName>();
+
+  const posts = async (sql: (m: string) => string, keys: readonly string[], params?: (c: string[]) => unknown[]) => {
+    for (const e of (await selectIn(em, keys, sql, params)).map(toEmployment)) employments.set(e.id, e);
+  };
+
+  // Two chains run beside the single reads: the targets with the units under them and their
+  // staff; and the targets' leaders, then the posts and the kin of the persons and leaders.
+  /** Targets and every unit under them, level by level; then who works there on D. */
+  const targetsAndStaff = async () => {
+    let level: UnitRec[] = known.units ? [...known.units] : (await selectIn(em, unitIds, (m) => `SELECT ${UNIT_COLUMNS} FROM units WHERE id IN (${m})`)).map(toUnit);
+    while (level.length > 0) {
+      const fresh = level.filter((u) => !units.has(u.id));
+      for (const u of fresh) units.set(u.id, u);
+      if (fresh.length === 0) break;
+      level = (await selectIn(em, fresh.map((u) => u.id), (m) => `SELECT ${UNIT_COLUMNS} FROM units WHERE parent_id IN (${m})`)).map(toUnit);
+    }
+    await posts(
+      (m) => `SELECT ${EMPLOYMENT_COLUMNS} FROM employments WHERE unit_id IN (${m}) AND started_on <= ? AND (ended_on IS NULL OR ended_on >= ?)`,
+      [...units.keys()],
+      (c) => [...c, D, D],
+    );
+  };
+
+  /** The targets' current leaders; then every post, and the kin, of the persons and the leaders. */
+  const postsAndKin = async () => {
+    const leaderIds = (
+      await selectIn(
+        em,
+        unitIds,
+        (m) => `SELECT DISTINCT person_id FROM employments WHERE unit_id IN (${m}) AND leadership = 1 AND started_on <= ? AND (ended_on IS NULL OR ended_on >= ?)`,
+        (c) => [...c, D, D],
+      )
+    ).map((r) => String(r.person_id));
+    const everyone = [...new Set([...personIds, ...leaderIds])];
+    const [kin] = await Promise.all([
+      loadKinNeighbourhood(em, everyone),
+      posts((m) => `SELECT ${EMPLOYMENT_COLUMNS} FROM employments WHERE person_id IN (${m})`, everyone),
+    ]);
+    return kin;
+  };
+
+  const [settings, relations, , personRows, interestRows, serviceRows, roundRows] = await Promise.all([
+    loadSettings(em, round.regionId, known.regionPath).then((x) => x.settings),
+    postsAndKin(),
+    targetsAndStaff(),
+    selectIn(em, missingPersons, (m) => `SELECT ${PERSON_COLUMNS} FROM persons WHERE id IN (${m})`),
+    selectIn(em, unitIds, (m) => `SELECT person_id, unit_id, description FROM interest_ties WHERE unit_id IN (${m})`),
+    // Teams the persons were on in earlier rounds, with their targets among ours (the rule applies its window).
+    unitIds.length === 0
+      ? Promise.resolve([] as Row[])
+      : selectIn(
+          em,
+          personIds,
+          (m) =>
+            `SELECT m.person_id, m.role, r.id AS round_id, r.name AS round_name, r.starts_on, t.name AS team_name, tt.unit_id
+               FROM team_memberships m
+               JOIN rounds r ON r.id = m.round_id
+               JOIN teams t ON t.id = m.team_id
+               JOIN team_targets tt ON tt.team_id = m.team_id
+              WHERE m.person_id IN (${m}) AND tt.unit_id IN (${marks(unitIds.length)})
+                AND r.id <> ? AND r.starts_on < ?
+                AND (m.left_on IS NULL OR m.left_on > m.joined_on)`,
+          (c) => [...c, ...unitIds, round.id, D],
+        ),
+    // The round's own records of the persons, in one statement: declarations (D), waivers (W), current roles (R).
+    selectIn(
       em,
       personIds,
       (m) =>
-        `SELECT m.person_id, m.role, r.id AS round_id, r.name AS round_name, r.starts_on, t.name AS team_name, tt.unit_id
-           FROM team_memberships m
-           JOIN rounds r ON r.id = m.round_id
-           JOIN teams t ON t.id = m.team_id
-           JOIN team_targets tt ON tt.team_id = m.team_id
-          WHERE m.person_id IN (${m}) AND tt.unit_id IN (${unitMarks})
-            AND r.id <> ? AND r.starts_on >= ? AND r.starts_on < ?
-            AND (m.left_on IS NULL OR m.left_on > m.joined_on)`,
-      (c) => [...c, ...unitIds, round.id, addYears(D, -settings!.repeatYears), D],
-    );
-    for (const r of rows) {
-      const key = `${r.person_id}|${r.round_id}|${r.team_name}|${r.role}`;
-      let s = service.get(key);
-      if (!s) {
-        s = {
-          personId: String(r.person_id),
-          role: String(r.role) as TeamRoleName,
-          roundId: String(r.round_id),
-          roundName: String(r.round_name),
-          roundStartsOn: String(r.starts_on),
-          teamName: String(r.team_name),
-          targetUnitIds: [],
-        };
-        service.set(key, s);
-      }
-      s.targetUnitIds.push(String(r.unit_id));
-    }
-  }
+        `SELECT 'D' AS what, person_id, unit_id, reason AS detail FROM avoidance_declarations WHERE round_id = ? AND person_id IN (${m})
+         UNION ALL
+         SELECT 'W' AS what, person_id, unit_id, rule AS detail FROM avoidance_waivers WHERE round_id = ? AND person_id IN (${m})
+         UNION ALL
+         SELECT 'R' AS what, person_id, NULL AS unit_id, role AS detail FROM team_memberships WHERE round_id = ? AND left_on IS NULL AND person_id IN (${m})`,
+      (c) => [round.id, ...c, round.id, ...c, round.id, ...c],
+    ),
+  ]);
+  for (const r of personRows) persons.set(String(r.id), toPerson(r));
 
-  const currentRoles = new Map<string, TeamRoleName>();
+  // The units of every post outside the targets, then the regions of every unit and hometown.
   for (const r of await selectIn(
     em,
-    personIds,
-    (m) => `SELECT person_id, role FROM team_memberships WHERE round_id = ? AND left_on IS NULL AND person_id IN (${m})`,
-    (c) => [round.id, ...c],
+    [...employments.values()].map((e) => e.unitId).filter((id) => !units.has(id)),
+    (m) => `SELECT ${UNIT_COLUMNS} FROM units WHERE id IN (${m})`,
   )) {
-    const role = String(r.role) as TeamRoleName;
-    const prev = currentRoles.get(String(r.person_id));
-    if (!prev || ROLE_RANK[role] < ROLE_RANK[prev]) currentRoles.set(String(r.person_id), role);
+    units.set(String(r.id), toUnit(r));
   }
+  await loadRegions(
+    em,
+    [...[...units.values()].map((u) => u.regionId), ...[...persons.values()].map((p) => p.hometownRegionId).filter((id): id is string => !!id)],
+    regions,
+  );
 
-  const declarations: DeclarationRec[] = (
-    await selectIn(em, personIds, (m) => `SELECT person_id, unit_id, reason FROM avoidance_declarations WHERE round_id = ? AND person_id IN (${m})`, (c) => [round.id, ...c])
-  ).map((r) => ({ personId: String(r.person_id), unitId: String(r.unit_id), reason: String(r.reason) }));
-  const waivers: WaiverRec[] = (
-    await selectIn(em, personIds, (m) => `SELECT person_id, unit_id, rule FROM avoidance_waivers WHERE round_id = ? AND person_id IN (${m})`, (c) => [round.id, ...c])
-  ).map((r) => ({ personId: String(r.person_id), unitId: String(r.unit_id), rule: String(r.rule) as AvoidanceRuleName }));
-
-  // The units of every post, then the regions of every unit and hometown with their ancestors.
-  const missingUnits = [...employments.values()].map((e) => e.unitId).filter((id) => !units.has(id));
-  for (const r of await selectIn(em, missingUnits, (m) => `SELECT ${UNIT_COLUMNS} FROM units WHERE id IN (${m})`)) units.set(String(r.id), toUnit(r));
-  const regionIds = new Set<string>([...units.values()].map((u) => u.regionId));
-  for (const p of persons.values()) if (p.hometownRegionId) regionIds.add(p.hometownRegionId);
-  await loadRegions(em, regionIds, regions);
+  for (const r of serviceRows) {
+    const key = `${r.person_id}|${r.round_id}|${r.team_name}|${r.role}`;
+    let s = service.get(key);
+    if (!s) {
+      s = {
+        personId: String(r.person_id),
+        role: String(r.role) as TeamRoleName,
+        roundId: String(r.round_id),
+        roundName: String(r.round_name),
+        roundStartsOn: String(r.starts_on),
+        teamName: String(r.team_name),
+        targetUnitIds: [],
+      };
+      service.set(key, s);
+    }
+    s.targetUnitIds.push(String(r.unit_id));
+  }
+  const declarations: DeclarationRec[] = [];
+  const waivers: WaiverRec[] = [];
+  for (const r of roundRows) {
+    if (r.what === 'D') declarations.push({ personId: String(r.person_id), unitId: String(r.unit_id), reason: String(r.detail) });
+    else if (r.what === 'W') waivers.push({ personId: String(r.person_id), unitId: String(r.unit_id), rule: String(r.detail) as AvoidanceRuleName });
+    else {
+      const role = String(r.detail) as TeamRoleName;
+      const prev = currentRoles.get(String(r.person_id));
+      if (!prev || ROLE_RANK[role] < ROLE_RANK[prev]) currentRoles.set(String(r.person_id), role);
+    }
+  }
 
   return {
     round: { id: round.id, kind: round.kind as RoundKindName, startsOn: D },
@@ -248,9 +284,9 @@ export async function loadAvoidanceGraph(
     persons,
     units,
     regions,
-    relations,
+    relations: [...relations.values()],
     employments: [...employments.values()],
-    interestTies,
+    interestTies: interestRows.map((r) => ({ personId: String(r.person_id), unitId: String(r.unit_id), description: String(r.description) })),
     pastService: [...service.values()],
     declarations,
     waivers,
@@ -261,9 +297,10 @@ export async function loadAvoidanceGraph(
 /** Regions by id and all their ancestors (from the materialized paths), into `into`. */
 async function loadRegions(em: EntityManager, regionIds: Iterable<string>, into: Map<string, RegionRec>) {
   const toRegion = (r: Row): RegionRec => ({ id: String(r.id), name: String(r.name), level: String(r.level) as RegionRec['level'], parentId: str(r.parent_id) });
-  const direct = await selectIn(em, regionIds, (m) => `SELECT id, name, level, parent_id, path FROM regions WHERE id IN (${m})`);
+  const wanted = new Set(regionIds);
+  const direct = await selectIn(em, wanted, (m) => `SELECT id, name, level, parent_id, path FROM regions WHERE id IN (${m})`);
   for (const r of direct) into.set(String(r.id), toRegion(r));
-  const ancestors = new Set(direct.flatMap((r) => ids(String(r.path))).filter((id) => !into.has(id)));
+  const ancestors = new Set(direct.flatMap((r) => ids(String(r.path))).filter((id) => !wanted.has(id)));
   for (const r of await selectIn(em, ancestors, (m) => `SELECT id, name, level, parent_id FROM regions WHERE id IN (${m})`)) into.set(String(r.id), toRegion(r));
 }
 
@@ -271,7 +308,7 @@ async function loadRegions(em: EntityManager, regionIds: Iterable<string>, into:
  * The relations kin derivation can walk from the start persons (every relation of the start
  * persons themselves, for their personal ties), one statement per hop.
  */
-export async function loadKinNeighbourhood(em: EntityManager, starts: readonly string[]): Promise<RelationRec[]> {
+export async function loadKinNeighbourhood(em: EntityManager, starts: readonly string[]): Promise<Map<string, RelationRec>> {
   const relations = new Map<string, RelationRec>();
   const adj = new Map<string, Tie[]>();
   const fetched = new Set<string>();
@@ -322,7 +359,7 @@ export async function loadKinNeighbourhood(em: EntityManager, starts: readonly s
     first = false;
     states = extendFrontier(fresh, adj);
   }
-  return [...relations.values()];
+  return relations;
 }
 
 /** Names (and genders) of the persons a set of findings mentions that are not loaded yet. */

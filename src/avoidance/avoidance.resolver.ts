@@ -1,6 +1,5 @@
 import { Arg, Ctx as Context, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Ctx } from '../context';
-import { localize } from '../common/i18n';
 import { byId, manyBy } from '../db/loaders';
 import { Account } from '../auth/account.entity';
 import { Person } from '../people/person.entity';
@@ -22,7 +21,7 @@ import {
   AvoidanceSettings,
   DeclareAvoidanceInput,
   DeclareAvoidancePayload,
-  FindingRoot,
+  inLocale,
   PathStep,
   Rule,
   SetAvoidanceSettingsInput,
@@ -30,8 +29,7 @@ import {
   WaiveAvoidanceInput,
   WaiveAvoidancePayload,
 } from './avoidance.types';
-import type { PathStepData } from './rules/model';
-import type { AvoidanceRuleName } from './rules/model';
+import type { AvoidanceFindingData, AvoidanceRuleName } from './rules/model';
 
 const roundLoader = (ctx: Ctx) => byId(ctx, Round);
 const accountLoader = (ctx: Ctx) => byId(ctx, Account);
@@ -39,55 +37,51 @@ const accountLoader = (ctx: Ctx) => byId(ctx, Account);
 @Resolver(() => AvoidanceFinding)
 export class AvoidanceFindingResolver {
   @Query(() => [AvoidanceFinding], { description: 'Every finding of a person for a unit in a round, at the round\'s start date.' })
-  avoidanceCheck(
+  async avoidanceCheck(
     @Arg('personId', () => ID) personId: string,
     @Arg('unitId', () => ID) unitId: string,
     @Arg('roundId', () => ID) roundId: string,
     @Context() ctx: Ctx,
-  ) {
-    return avoidanceCheck(ctx, personId, unitId, roundId);
+  ): Promise<AvoidanceFinding[]> {
+    return withEntities(ctx, await avoidanceCheck(ctx, personId, unitId, roundId));
   }
 
   @Query(() => [AvoidanceFinding], { description: 'Every finding for every pair; pairs with none are left out.' })
-  avoidanceMatrix(
+  async avoidanceMatrix(
     @Arg('roundId', () => ID) roundId: string,
     @Arg('personIds', () => [ID]) personIds: string[],
     @Arg('unitIds', () => [ID]) unitIds: string[],
     @Context() ctx: Ctx,
-  ) {
-    return avoidanceMatrix(ctx, roundId, personIds, unitIds);
+  ): Promise<AvoidanceFinding[]> {
+    return withEntities(ctx, await avoidanceMatrix(ctx, roundId, personIds, unitIds));
   }
+}
 
-  @FieldResolver(() => Person)
-  person(@Root() f: FindingRoot, @Context() ctx: Ctx) {
-    return personLoader(ctx).load(f.personId);
-  }
-
-  @FieldResolver(() => Unit)
-  unit(@Root() f: FindingRoot, @Context() ctx: Ctx) {
-    return unitLoader(ctx).load(f.unitId);
-  }
-
-  @FieldResolver(() => String, { description: 'One sentence a clerk understands.' })
-  explanation(@Root() f: FindingRoot, @Context() ctx: Ctx) {
-    return localize(f.explanation, ctx.locale);
-  }
+/**
+ * Findings in the request's language with their persons and units attached (the access checks
+ * have read them already), so that a matrix of thousands of findings resolves without a
+ * promise per finding.
+ */
+async function withEntities(ctx: Ctx, findings: AvoidanceFindingData[]): Promise<AvoidanceFinding[]> {
+  const [persons, units] = await Promise.all([
+    personLoader(ctx).loadMany([...new Set(findings.map((f) => f.personId))]),
+    unitLoader(ctx).loadMany([...new Set(findings.map((f) => f.unitId))]),
+  ]);
+  const index = <T extends { id: string }>(xs: (T | null | Error)[]) =>
+    new Map(xs.filter((x): x is T => x !== null && !(x instanceof Error)).map((x) => [x.id, x]));
+  const [p, u] = [index(persons), index(units)];
+  return findings.map((f) => inLocale(f, ctx.locale, p, u));
 }
 
 @Resolver(() => PathStep)
 export class PathStepResolver {
-  @FieldResolver(() => String, { description: "What this step is, e.g. 'spouse' or 'deputy director (2019-01-01 to now)'." })
-  label(@Root() s: PathStepData, @Context() ctx: Ctx) {
-    return localize(s.label, ctx.locale);
-  }
-
   @FieldResolver(() => Person, { nullable: true })
-  person(@Root() s: PathStepData, @Context() ctx: Ctx) {
+  person(@Root() s: PathStep, @Context() ctx: Ctx) {
     return s.personId ? personLoader(ctx).load(s.personId) : null;
   }
 
   @FieldResolver(() => Unit, { nullable: true })
-  unit(@Root() s: PathStepData, @Context() ctx: Ctx) {
+  unit(@Root() s: PathStep, @Context() ctx: Ctx) {
     return s.unitId ? unitLoader(ctx).load(s.unitId) : null;
   }
 }

@@ -11,12 +11,14 @@ import { byId } from '../db/loaders';
 import { isUniqueViolation } from '../db/transaction';
 import { Role } from '../auth/roles';
 import { PERSON, personLoader } from '../people/people.service';
+import { Person } from '../people/person.entity';
 import { Region } from '../regions/region.entity';
+import { Unit } from '../units/unit.entity';
 import { regionLoader, requireRegion } from '../regions/regions.service';
 import { Round, RoundStatus } from '../rounds/round.entity';
 import { UNIT, unitLoader } from '../units/units.service';
 import { AvoidanceDeclaration, AvoidanceRuleSettingRow, AvoidanceSettingsRow, AvoidanceWaiver } from './avoidance.entity';
-import { loadAvoidanceGraph, loadPersons, loadSettings } from './avoidance.loader';
+import { Known, loadAvoidanceGraph, loadPersons, loadSettings } from './avoidance.loader';
 import { AvoidanceSettings } from './avoidance.types';
 import { assess, describe } from './rules/evaluate';
 import { namedIds } from './rules/explain';
@@ -38,12 +40,23 @@ async function evaluate(
   personIds: readonly string[],
   unitIds: readonly string[],
   roles?: ReadonlyMap<string, TeamRoleName>,
+  known?: Known,
 ): Promise<AvoidanceFindingData[]> {
   if (personIds.length === 0 || unitIds.length === 0) return [];
-  const graph = await loadAvoidanceGraph(ctx.em, round, personIds, unitIds);
+  const graph = await loadAvoidanceGraph(ctx.em, round, personIds, unitIds, known ?? (await knownRows(ctx, round, personIds, unitIds)));
   const found = assess(graph, { personIds, unitIds, roles });
   await loadPersons(ctx.em, found.flatMap((f) => namedIds(f).persons), graph.persons);
   return describe(found, graph);
+}
+
+/** The round's region, the persons and the target units, through the request's loaders (often read already). */
+async function knownRows(ctx: Ctx, round: Round, personIds: readonly string[], unitIds: readonly string[]): Promise<Known> {
+  const [region, persons, units] = await Promise.all([
+    regionLoader(ctx).load(round.regionId),
+    personLoader(ctx).loadMany([...personIds]),
+    unitLoader(ctx).loadMany([...unitIds]),
+  ]);
+  return toKnown(region, present(persons), present(units));
 }
 
 /**
@@ -63,36 +76,46 @@ export async function findAvoidance(
 
 // ---------------------------------------------------------------- queries
 
-/** A round whose avoidance the account may read: avoidance:read and the round's region in scope. */
-async function readableRound(ctx: Ctx, roundId: string): Promise<Round> {
-  ctx.auth.require('avoidance:read');
-  const round = await roundLoader(ctx).load(roundId);
-  if (!round || !(await ctx.auth.covers(round.regionId))) throw notFound(ROUND, roundId, 'roundId');
-  return round;
-}
+const present = <T>(xs: (T | Error | null)[]): T[] => xs.filter((x): x is T => x !== null && !(x instanceof Error));
+const toKnown = (region: Region | null, persons: Person[], units: Unit[]): Known => ({
+  regionPath: region?.path,
+  persons: persons.map((p) => ({ id: p.id, name: p.name, gender: p.gender, hometownRegionId: p.hometownRegionId })),
+  units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, regionId: u.regionId, parentId: u.parentId, system: u.system })),
+});
 
-/** Persons and units must exist and lie in the account's regions (relatives' details are private). */
-async function assertInScope(ctx: Ctx, personIds: readonly string[], unitIds: readonly string[], fields: { person: string; unit: string }) {
-  const persons = await personLoader(ctx).loadMany([...personIds]);
-  for (const [i, p] of persons.entries()) {
-    if (p instanceof Error) throw p;
-    if (!p || !(await ctx.auth.covers(p.regionId))) throw notFound(PERSON, personIds[i], fields.person);
-  }
-  const units = await unitLoader(ctx).loadMany([...unitIds]);
-  for (const [i, u] of units.entries()) {
-    if (u instanceof Error) throw u;
-    if (!u || !(await ctx.auth.covers(u.regionId))) throw notFound(UNIT, unitIds[i], fields.unit);
-  }
+/**
+ * The check behind the API: avoidance:read, the round's region in scope (else NOT_FOUND), and
+ * every person and unit existing and in scope (relatives' details are private), read in two
+ * waves (rows, then their regions) whose results the evaluation reuses.
+ */
+async function checkedEvaluation(ctx: Ctx, roundId: string, personIds: readonly string[], unitIds: readonly string[], fields: { person: string; unit: string }) {
+  ctx.auth.require('avoidance:read');
+  const [round, persons, units] = await Promise.all([
+    roundLoader(ctx).load(roundId),
+    personLoader(ctx).loadMany([...personIds]),
+    unitLoader(ctx).loadMany([...unitIds]),
+  ]);
+  const [region, personsCovered, unitsCovered] = await Promise.all([
+    round ? ctx.auth.regionInScope(round.regionId) : null,
+    Promise.all(persons.map((p) => (p && !(p instanceof Error) ? ctx.auth.covers(p.regionId) : false))),
+    Promise.all(units.map((u) => (u && !(u instanceof Error) ? ctx.auth.covers(u.regionId) : false))),
+  ]);
+  if (!round || !region) throw notFound(ROUND, roundId, 'roundId');
+  personsCovered.forEach((ok, i) => {
+    if (!ok) throw notFound(PERSON, personIds[i], fields.person);
+  });
+  unitsCovered.forEach((ok, i) => {
+    if (!ok) throw notFound(UNIT, unitIds[i], fields.unit);
+  });
+  return evaluate(ctx, round, personIds, unitIds, undefined, toKnown(region, present(persons), present(units)));
 }
 
 export async function avoidanceCheck(ctx: Ctx, personId: string, unitId: string, roundId: string): Promise<AvoidanceFindingData[]> {
-  const round = await readableRound(ctx, roundId);
-  await assertInScope(ctx, [personId], [unitId], { person: 'personId', unit: 'unitId' });
-  return evaluate(ctx, round, [personId], [unitId]);
+  return checkedEvaluation(ctx, roundId, [personId], [unitId], { person: 'personId', unit: 'unitId' });
 }
 
 export async function avoidanceMatrix(ctx: Ctx, roundId: string, personIds: string[], unitIds: string[]): Promise<AvoidanceFindingData[]> {
-  const round = await readableRound(ctx, roundId);
+  ctx.auth.require('avoidance:read');
   const persons = [...new Set(personIds)];
   const units = [...new Set(unitIds)];
   if (persons.length > MAX_MATRIX_PERSONS) {
@@ -101,8 +124,7 @@ export async function avoidanceMatrix(ctx: Ctx, roundId: string, personIds: stri
   if (units.length > MAX_MATRIX_UNITS) {
     throw badInput('unitIds', msg(`一次最多核查 ${MAX_MATRIX_UNITS} 个单位`, `At most ${MAX_MATRIX_UNITS} units at a time`));
   }
-  await assertInScope(ctx, persons, units, { person: 'personIds', unit: 'unitIds' });
-  return evaluate(ctx, round, persons, units);
+  return checkedEvaluation(ctx, roundId, persons, units, { person: 'personIds', unit: 'unitIds' });
 }
 
 // ---------------------------------------------------------------- declarations and waivers
@@ -186,7 +208,7 @@ export async function waiveAvoidance(ctx: Ctx, input: WaiveAvoidanceData): Promi
   if (!unit) throw unknownId('unitId', UNIT, input.unitId);
   assertOpen(round);
 
-  const graph = await loadAvoidanceGraph(ctx.em, round, [person.id], [unit.id]);
+  const graph = await loadAvoidanceGraph(ctx.em, round, [person.id], [unit.id], await knownRows(ctx, round, [person.id], [unit.id]));
   const setting = graph.settings.rules[rule];
   const found = assess(graph, { personIds: [person.id], unitIds: [unit.id] }).some((f) => f.rule === rule);
   if (!found || (setting.severity !== 'HARD' && setting.memberSeverity !== 'HARD')) {
@@ -233,7 +255,7 @@ async function settingsView(ctx: Ctx, region: Region, settings: AvoidanceSetting
 export async function getAvoidanceSettings(ctx: Ctx, regionId: string): Promise<AvoidanceSettings> {
   ctx.auth.require('settings:read');
   const region = await requireRegion(ctx, regionId);
-  const { settings, fromRegionId } = await loadSettings(ctx.em, region.id);
+  const { settings, fromRegionId } = await loadSettings(ctx.em, region.id, region.path);
   return settingsView(ctx, region, settings, fromRegionId);
 }
 
@@ -249,7 +271,7 @@ export async function setAvoidanceSettings(ctx: Ctx, input: SetAvoidanceSettings
   const patch = input as SettingsPatch;
   const problem = patchProblem(patch);
   if (problem) throw badInput(problem.field, msg(problem.zh, problem.en));
-  const next = applyPatch((await loadSettings(ctx.em, region.id)).settings, patch);
+  const next = applyPatch((await loadSettings(ctx.em, region.id, region.path)).settings, patch);
 
   const windows = {
     formerEmployerYears: next.formerEmployerYears,

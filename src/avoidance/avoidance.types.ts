@@ -1,5 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { localize, Locale } from '../common/i18n';
+import { Person } from '../people/person.entity';
 import { Region } from '../regions/region.entity';
+import { Unit } from '../units/unit.entity';
 import { AvoidanceDeclaration, AvoidanceWaiver } from './avoidance.entity';
 import { AVOIDANCE_RULES, AvoidanceFindingData, AvoidanceRuleName, SeverityName } from './rules/model';
 
@@ -27,23 +30,41 @@ registerEnumType(Rule, { name: 'Rule', description: 'Team rules of a round, then
 export const Severity = { HARD: 'HARD', SOFT: 'SOFT' } as const;
 registerEnumType(Severity, { name: 'Severity', description: 'HARD refuses an assignment (unless waived); SOFT is shown and counted against the team.' });
 
-@ObjectType({ description: 'One step of an avoidance finding, from the person towards the unit.' })
+// A matrix returns tens of thousands of findings: their plain fields are simple resolvers
+// (no middleware), and text arrives already in the request's language.
+
+@ObjectType({ simpleResolvers: true, description: 'One step of an avoidance finding, from the person towards the unit.' })
 export class PathStep {
   @Field({ description: "What this step is, e.g. 'spouse' or 'deputy director (2019-01-01 to now)'." })
   label!: string;
   // person and unit are field resolvers (avoidance.resolver.ts)
+  personId?: string;
+  unitId?: string;
 }
 
-@ObjectType({ description: 'Why a person should not (hard) or had better not (soft) inspect a unit in a round.' })
+@ObjectType({ simpleResolvers: true, description: 'Why a person should not (hard) or had better not (soft) inspect a unit in a round.' })
 export class AvoidanceFinding {
   @Field(() => Rule) rule!: AvoidanceRuleName;
   @Field(() => Severity) severity!: SeverityName;
   @Field({ description: 'One sentence a clerk understands.' }) explanation!: string;
   @Field(() => [PathStep], { description: 'From the person to the unit, step by step.' }) path!: PathStep[];
   @Field({ description: 'A waiver approved by the office director covers this finding.' }) waived!: boolean;
+  @Field(() => Person) person!: Person;
+  @Field(() => Unit) unit!: Unit;
 }
-/** What the resolvers get as the root of an AvoidanceFinding. */
-export type FindingRoot = AvoidanceFindingData;
+
+/** A finding in one language, with its person and unit, as the API returns it. */
+export function inLocale(f: AvoidanceFindingData, locale: Locale, persons: ReadonlyMap<string, Person>, units: ReadonlyMap<string, Unit>): AvoidanceFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    waived: f.waived,
+    person: persons.get(f.personId)!,
+    unit: units.get(f.unitId)!,
+    explanation: localize(f.explanation, locale),
+    path: f.path.map((s) => ({ label: localize(s.label, locale), personId: s.personId, unitId: s.unitId })),
+  };
+}
 
 @InputType()
 export class DeclareAvoidanceInput {

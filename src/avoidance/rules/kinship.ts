@@ -71,6 +71,15 @@ export function normalizeSteps(seq: string): string {
   return seq;
 }
 
+const NORMALIZED = new Map<string, string>();
+/** normalizeSteps(seq + steps), remembered: the set of sequences met is small. */
+function normalized(seq: string, steps: string): string {
+  const raw = seq + steps;
+  let n = NORMALIZED.get(raw);
+  if (n === undefined) NORMALIZED.set(raw, (n = normalizeSteps(raw)));
+  return n;
+}
+
 /**
  * Step sequences from which more steps can still reach a composition (a grandparent is one:
  * a grandparent's child is an uncle). Sequences longer than six steps never are: each further
@@ -157,26 +166,43 @@ export interface KinLink {
  * (fewest records; ties broken by the fixed order of the adjacency).
  */
 export function deriveKin(adj: ReadonlyMap<string, readonly Tie[]>, start: string): Map<string, KinLink> {
+  interface State {
+    person: string;
+    seq: string;
+    via: KinHop | null;
+    prev: State | null;
+  }
+  const hopsTo = (state: State): KinHop[] => {
+    const hops: KinHop[] = [];
+    for (let s: State | null = state; s?.via; s = s.prev) hops.push(s.via);
+    return hops.reverse();
+  };
+  const onPath = (state: State, person: string) => {
+    for (let s: State | null = state; s; s = s.prev) if (s.person === person) return true;
+    return false;
+  };
   const found = new Map<string, KinLink>();
-  const seen = new Set<string>();
-  let frontier: { person: string; seq: string; hops: KinHop[] }[] = [{ person: start, seq: '', hops: [] }];
+  const seen = new Map<string, Set<string>>();
+  let frontier: State[] = [{ person: start, seq: '', via: null, prev: null }];
   while (frontier.length > 0) {
-    const next: typeof frontier = [];
+    const next: State[] = [];
     for (const state of frontier) {
       for (const tie of adj.get(state.person) ?? []) {
         const steps = STEPS[tie.kind];
-        // A path never comes back to a person on it: a parent's child is a sibling only when
-        // the child is not the one we came from.
-        if (steps === undefined || tie.to === start || state.hops.some((h) => h.from === tie.to)) continue;
-        const seq = normalizeSteps(state.seq + steps);
+        if (steps === undefined) continue;
+        const seq = normalized(state.seq, steps);
         const kin = seq in KIN_COMPOSITIONS;
         if (!kin && !LIVE.has(seq)) continue;
-        const key = `${tie.to}|${seq}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const hops = [...state.hops, { from: state.person, to: tie.to, kind: tie.kind }];
-        if (kin && !found.has(tie.to)) found.set(tie.to, { personId: tie.to, composition: seq, hops });
-        if (LIVE.has(seq)) next.push({ person: tie.to, seq, hops });
+        let seqs = seen.get(tie.to);
+        if (seqs?.has(seq)) continue;
+        // A path never comes back to a person on it: a parent's child is a sibling only when
+        // the child is not the one we came from.
+        if (onPath(state, tie.to)) continue;
+        if (!seqs) seen.set(tie.to, (seqs = new Set()));
+        seqs.add(seq);
+        const reached: State = { person: tie.to, seq, via: { from: state.person, to: tie.to, kind: tie.kind }, prev: state };
+        if (kin && !found.has(tie.to)) found.set(tie.to, { personId: tie.to, composition: seq, hops: hopsTo(reached) });
+        if (LIVE.has(seq)) next.push(reached);
       }
     }
     frontier = next;
@@ -208,7 +234,7 @@ export function extendFrontier(
       const steps = STEPS[tie.kind];
       if (steps === undefined) continue;
       for (const seq of seqs) {
-        const s = normalizeSteps(seq + steps);
+        const s = normalized(seq, steps);
         if (!LIVE.has(s)) continue;
         let set = next.get(tie.to);
         if (!set) next.set(tie.to, (set = new Set()));

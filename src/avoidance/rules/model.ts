@@ -56,6 +56,9 @@ export interface AvoidanceFindingData {
   waived: boolean;
 }
 
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date: cheap enough to call per pair in a matrix. */
+export const dayNumber = (d: string): number => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
+
 /** The earlier / later of two 'YYYY-MM-DD' dates. */
 export const minDate = (a: string, b: string) => (a < b ? a : b);
 export const maxDate = (a: string, b: string) => (a > b ? a : b);

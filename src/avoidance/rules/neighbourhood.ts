@@ -4,7 +4,7 @@
  */
 import type { AvoidanceGraph, EmploymentRec, InterestTieRec, PastServiceRec, RegionRec, UnitRec } from './graph';
 import { buildAdjacency, deriveKin, KinLink, PERSONAL_TIE_KINDS, Tie } from './kinship';
-import { AvoidanceRuleName, RelationKindName } from './model';
+import { addYears, AvoidanceRuleName, RelationKindName } from './model';
 
 const byStartDesc = (a: EmploymentRec, b: EmploymentRec) =>
   a.startedOn < b.startedOn ? 1 : a.startedOn > b.startedOn ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -33,8 +33,11 @@ export class Neighbourhood {
   private readonly employmentsByPerson: Map<string, EmploymentRec[]>;
   private readonly interestTiesByPerson: Map<string, InterestTieRec[]>;
   private readonly serviceByPerson: Map<string, PastServiceRec[]>;
-  private readonly declarations = new Map<string, string>();
-  private readonly waivers = new Set<string>();
+  /** person → unit → reason */
+  private readonly declarations = new Map<string, Map<string, string>>();
+  /** person → unit → rules waived */
+  private readonly waivers = new Map<string, Map<string, Set<AvoidanceRuleName>>>();
+  private readonly pastTargetsCache = new Map<string, Map<string, EmploymentRec[]>>();
   private readonly targets: Set<string>;
   /** Current posts in each target unit or a unit under it, by person. */
   private readonly staffByTarget = new Map<string, Map<string, EmploymentRec[]>>();
@@ -43,6 +46,16 @@ export class Neighbourhood {
   private readonly chainCache = new Map<string, UnitRec[]>();
   private readonly regionChainCache = new Map<string, RegionRec[]>();
   private readonly twoHopCache = new Map<string, Map<string, string>>();
+  private readonly currentCache = new Map<string, EmploymentRec[]>();
+  private readonly tiesCache = new Map<string, Map<string, RelationKindName>>();
+  private readonly kinStaffCache = new Map<string, Map<string, { kinId: string; post: EmploymentRec }[]>>();
+  private readonly interestCache = new Map<string, Map<string, { kinId: string | null; tie: InterestTieRec }[]>>();
+  private readonly leaderCache = new Map<string, EmploymentRec[]>();
+  private readonly windowCache = new Map<number, string>();
+  private readonly shiftCache = new Map<string, string>();
+  private readonly postsByUnitCache = new Map<string, Map<string, EmploymentRec[]>>();
+  /** Current posts of each person, by the target units they lie in (the unit or one under it). */
+  private readonly currentTargetsByPerson = new Map<string, Map<string, EmploymentRec[]>>();
   private leaderKinIndex: Map<string, string[]> | null = null;
 
   constructor(
@@ -62,21 +75,24 @@ export class Neighbourhood {
       g.pastService.slice().sort((a, b) => (a.roundStartsOn < b.roundStartsOn ? 1 : a.roundStartsOn > b.roundStartsOn ? -1 : a.roundId < b.roundId ? -1 : 1)),
       (s) => s.personId,
     );
-    for (const d of g.declarations) this.declarations.set(`${d.personId}|${d.unitId}`, d.reason);
-    for (const w of g.waivers) this.waivers.add(`${w.personId}|${w.unitId}|${w.rule}`);
+    for (const d of g.declarations) memo(this.declarations, d.personId, () => new Map()).set(d.unitId, d.reason);
+    for (const w of g.waivers) memo(memo(this.waivers, w.personId, () => new Map()), w.unitId, () => new Set<AvoidanceRuleName>()).add(w.rule);
 
     const current = employments.filter((e) => this.isCurrent(e));
     this.leadersByUnit = groupBy(
       current.filter((e) => e.leadership),
       (e) => e.unitId,
     );
+    const push = <K>(m: Map<K, EmploymentRec[]>, k: K, e: EmploymentRec) => {
+      const list = m.get(k);
+      if (list) list.push(e);
+      else m.set(k, [e]);
+    };
     for (const e of current) {
       for (const unit of this.unitChain(e.unitId)) {
         if (!this.targets.has(unit.id)) continue;
-        const staff = memo(this.staffByTarget, unit.id, () => new Map<string, EmploymentRec[]>());
-        const list = staff.get(e.personId);
-        if (list) list.push(e);
-        else staff.set(e.personId, [e]);
+        push(memo(this.staffByTarget, unit.id, () => new Map<string, EmploymentRec[]>()), e.personId, e);
+        push(memo(this.currentTargetsByPerson, e.personId, () => new Map<string, EmploymentRec[]>()), unit.id, e);
       }
     }
   }
@@ -90,8 +106,55 @@ export class Neighbourhood {
     return this.employmentsByPerson.get(personId) ?? [];
   }
 
-  currentEmploymentsOf(personId: string): EmploymentRec[] {
-    return this.employmentsOf(personId).filter((e) => this.isCurrent(e));
+  currentEmploymentsOf(personId: string): readonly EmploymentRec[] {
+    return memo(this.currentCache, personId, () => this.employmentsOf(personId).filter((e) => this.isCurrent(e)));
+  }
+
+  /** The day `years` years before the round's start date. */
+  yearsBefore(years: number): string {
+    let d = this.windowCache.get(years);
+    if (d === undefined) this.windowCache.set(years, (d = addYears(this.date, -years)));
+    return d;
+  }
+
+  /** addYears, remembered (a matrix asks for the same few dates many times). */
+  addYears(date: string, years: number): string {
+    return memo(this.shiftCache, `${date}|${years}`, () => addYears(date, years));
+  }
+
+  /** A person's posts by unit. */
+  postsByUnit(personId: string): ReadonlyMap<string, EmploymentRec[]> {
+    return memo(this.postsByUnitCache, personId, () => {
+      const m = new Map<string, EmploymentRec[]>();
+      for (const e of this.employmentsOf(personId)) {
+        const list = m.get(e.unitId);
+        if (list) list.push(e);
+        else m.set(e.unitId, [e]);
+      }
+      return m;
+    });
+  }
+
+  /** The person's current posts in the target unit or a unit under it. */
+  currentPostsWithin(personId: string, targetId: string): readonly EmploymentRec[] | undefined {
+    return this.currentTargetsByPerson.get(personId)?.get(targetId);
+  }
+
+  /** The person's posts that ended before the round, by the target units they lie in. */
+  pastPostsWithin(personId: string, targetId: string): readonly EmploymentRec[] | undefined {
+    return memo(this.pastTargetsCache, personId, () => {
+      const m = new Map<string, EmploymentRec[]>();
+      for (const e of this.employmentsOf(personId)) {
+        if (e.endedOn === null || e.endedOn >= this.date) continue;
+        for (const unit of this.unitChain(e.unitId)) {
+          if (!this.targets.has(unit.id)) continue;
+          const list = m.get(unit.id);
+          if (list) list.push(e);
+          else m.set(unit.id, [e]);
+        }
+      }
+      return m;
+    }).get(targetId);
   }
 
   /** The unit and the units above it, nearest first, as far as they are loaded. */
@@ -150,6 +213,14 @@ export class Neighbourhood {
     return this.leadersByUnit.get(unitId) ?? [];
   }
 
+  /** The current leaders of a unit, one leadership post each (the latest). */
+  leaders(unitId: string): readonly EmploymentRec[] {
+    return memo(this.leaderCache, unitId, () => {
+      const seen = new Set<string>();
+      return this.leadersOf(unitId).filter((e) => !seen.has(e.personId) && (seen.add(e.personId), true));
+    });
+  }
+
   /** Persons with a current post in the target or a unit under it, with those posts. */
   staffWithin(targetId: string): ReadonlyMap<string, EmploymentRec[]> {
     return this.staffByTarget.get(targetId) ?? new Map();
@@ -160,12 +231,44 @@ export class Neighbourhood {
   }
 
   /** The first personal tie (rule 8 kinds) from a person to each other person. */
-  personalTies(personId: string): Map<string, RelationKindName> {
-    const m = new Map<string, RelationKindName>();
-    for (const t of this.adj.get(personId) ?? []) {
-      if (PERSONAL_TIE_KINDS.includes(t.kind) && !m.has(t.to)) m.set(t.to, t.kind);
-    }
-    return m;
+  personalTies(personId: string): ReadonlyMap<string, RelationKindName> {
+    return memo(this.tiesCache, personId, () => {
+      const m = new Map<string, RelationKindName>();
+      for (const t of this.adj.get(personId) ?? []) {
+        if (PERSONAL_TIE_KINDS.includes(t.kind) && !m.has(t.to)) m.set(t.to, t.kind);
+      }
+      return m;
+    });
+  }
+
+  /** For each target unit, the person's kin with a current post in it (or under it), in kin order. */
+  kinStaff(personId: string): ReadonlyMap<string, { kinId: string; post: EmploymentRec }[]> {
+    return memo(this.kinStaffCache, personId, () => {
+      const m = new Map<string, { kinId: string; post: EmploymentRec }[]>();
+      for (const kinId of this.kin(personId).keys()) {
+        for (const [target, posts] of this.currentTargetsByPerson.get(kinId) ?? []) {
+          const list = m.get(target);
+          if (list) list.push({ kinId, post: posts[0] });
+          else m.set(target, [{ kinId, post: posts[0] }]);
+        }
+      }
+      return m;
+    });
+  }
+
+  /** The interest ties of the person (kinId null) and of their kin, by unit. */
+  interestTiesAround(personId: string): ReadonlyMap<string, { kinId: string | null; tie: InterestTieRec }[]> {
+    return memo(this.interestCache, personId, () => {
+      const m = new Map<string, { kinId: string | null; tie: InterestTieRec }[]>();
+      const add = (kinId: string | null, tie: InterestTieRec) => {
+        const list = m.get(tie.unitId);
+        if (list) list.push({ kinId, tie });
+        else m.set(tie.unitId, [{ kinId, tie }]);
+      };
+      for (const t of this.interestTiesOf(personId)) add(null, t);
+      for (const kinId of this.kin(personId).keys()) for (const t of this.interestTiesOf(kinId)) add(kinId, t);
+      return m;
+    });
   }
 
   /**
@@ -177,7 +280,7 @@ export class Neighbourhood {
       if (!this.leaderKinIndex) {
         this.leaderKinIndex = new Map();
         const leaders = new Set<string>();
-        for (const t of this.targets) for (const e of this.leadersOf(t)) leaders.add(e.personId);
+        for (const t of this.targets) for (const e of this.leaders(t)) leaders.add(e.personId);
         for (const leader of [...leaders].sort()) {
           for (const k of this.kin(leader).keys()) memo(this.leaderKinIndex, k, () => []).push(leader);
         }
@@ -202,10 +305,10 @@ export class Neighbourhood {
   }
 
   declaration(personId: string, unitId: string): string | undefined {
-    return this.declarations.get(`${personId}|${unitId}`);
+    return this.declarations.get(personId)?.get(unitId);
   }
 
   isWaived(personId: string, unitId: string, rule: AvoidanceRuleName): boolean {
-    return this.waivers.has(`${personId}|${unitId}|${rule}`);
+    return this.waivers.get(personId)?.get(unitId)?.has(rule) ?? false;
   }
 }

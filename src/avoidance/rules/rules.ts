@@ -6,10 +6,10 @@
 import type { EmploymentRec } from './graph';
 import type { Evidence, FindingDraft } from './explain';
 import { KinHop, reverseHops } from './kinship';
-import { addYears, AvoidanceRuleName, daysBetween, GRASSROOTS_UNIT_KINDS, maxDate, minDate, TeamRoleName } from './model';
+import { AvoidanceRuleName, dayNumber, GRASSROOTS_UNIT_KINDS, maxDate, minDate, TeamRoleName } from './model';
 import type { Neighbourhood } from './neighbourhood';
 
-export type RuleFn = (n: Neighbourhood, personId: string, unitId: string, role: TeamRoleName) => FindingDraft[];
+export type RuleFn = (n: Neighbourhood, personId: string, unitId: string, role: TeamRoleName) => readonly FindingDraft[];
 
 const self = (personId: string): Evidence => ({ kind: 'self', personId });
 const post = (employment: EmploymentRec): Evidence => ({ kind: 'post', employment });
@@ -17,28 +17,23 @@ const hops = (list: readonly KinHop[]): Evidence[] => list.map((h) => ({ kind: '
 /** "part of U" when the post's unit is under U rather than U itself. */
 const partOf = (unitId: string, targetId: string): Evidence[] => (unitId === targetId ? [] : [{ kind: 'partOf', unitId: targetId }]);
 
-/** Current leaders of U, one leadership post each (the latest). */
-function leaders(n: Neighbourhood, unitId: string): EmploymentRec[] {
-  const seen = new Set<string>();
-  return n.leadersOf(unitId).filter((e) => !seen.has(e.personId) && (seen.add(e.personId), true));
-}
+/** What a rule returns when it finds nothing (shared: a matrix asks 13 rules per pair). */
+const NONE: readonly FindingDraft[] = Object.freeze([]);
+const NONE_POSTS: readonly EmploymentRec[] = Object.freeze([]);
 
 /** Rule 1: P currently works in U or in a unit under U. */
 export const currentEmployer: RuleFn = (n, p, u) =>
-  n
-    .currentEmploymentsOf(p)
-    .filter((e) => n.isWithin(e.unitId, u))
-    .map((e) => ({ rule: 'CURRENT_EMPLOYER', personId: p, unitId: u, evidence: [self(p), post(e), ...partOf(e.unitId, u)] }));
+  n.currentPostsWithin(p, u)?.map((e) => ({ rule: 'CURRENT_EMPLOYER', personId: p, unitId: u, evidence: [self(p), post(e), ...partOf(e.unitId, u)] })) ?? NONE;
 
 /**
  * Rule 2: P worked in U (or a unit under it) within the last N years before D, or for M years
  * or more at any time. Consecutive or overlapping posts count as one stretch.
  */
 export const formerEmployer: RuleFn = (n, p, u) => {
-  const past = n.employmentsOf(p).filter((e) => e.endedOn !== null && e.endedOn < n.date && n.isWithin(e.unitId, u));
-  if (past.length === 0) return [];
+  const past = n.pastPostsWithin(p, u);
+  if (!past) return NONE;
   const { formerEmployerYears, longTenureYears } = n.g.settings;
-  const windowStart = addYears(n.date, -formerEmployerYears);
+  const windowStart = n.yearsBefore(formerEmployerYears);
   const recent = past
     .filter((e) => e.endedOn! >= windowStart)
     .sort((a, b) => (a.endedOn! < b.endedOn! ? 1 : a.endedOn! > b.endedOn! ? -1 : 0))[0];
@@ -56,18 +51,19 @@ export const formerEmployer: RuleFn = (n, p, u) => {
   }
   const chrono = past.slice().sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
   let days = 0;
-  let stretch: [string, string] | null = null;
+  let stretch: [number, number] | null = null;
   for (const e of chrono) {
-    if (stretch && daysBetween(stretch[1], e.startedOn) <= 1) {
-      stretch[1] = maxDate(stretch[1], e.endedOn!);
+    const [from, to] = [dayNumber(e.startedOn), dayNumber(e.endedOn!)];
+    if (stretch && from <= stretch[1] + 1) {
+      stretch[1] = Math.max(stretch[1], to);
     } else {
-      if (stretch) days += daysBetween(stretch[0], stretch[1]);
-      stretch = [e.startedOn, e.endedOn!];
+      if (stretch) days += stretch[1] - stretch[0];
+      stretch = [from, to];
     }
   }
-  days += daysBetween(stretch![0], stretch![1]);
+  days += stretch![1] - stretch![0];
   const first = chrono[0].startedOn;
-  if (days < daysBetween(first, addYears(first, longTenureYears))) return [];
+  if (days < dayNumber(n.addYears(first, longTenureYears)) - dayNumber(first)) return NONE;
   const outside = chrono.some((e) => e.unitId !== u);
   return [
     {
@@ -82,37 +78,31 @@ export const formerEmployer: RuleFn = (n, p, u) => {
 };
 
 /** Rule 3: a kin relative of P currently works in U or in a unit under U. */
-export const kinInTarget: RuleFn = (n, p, u) => {
-  const staff = n.staffWithin(u);
-  if (staff.size === 0) return [];
-  const out: FindingDraft[] = [];
-  for (const [k, link] of n.kin(p)) {
-    const posts = staff.get(k);
-    if (!posts) continue;
-    const e = posts[0];
-    out.push({
+export const kinInTarget: RuleFn = (n, p, u) =>
+  n.kinStaff(p).get(u)?.map(({ kinId, post: e }) => {
+    const link = n.kin(p).get(kinId)!;
+    return {
       rule: 'KIN_IN_TARGET',
       personId: p,
       unitId: u,
       composition: link.composition,
       evidence: [self(p), ...hops(link.hops), post(e), ...partOf(e.unitId, u)],
-    });
-  }
-  return out;
-};
+    };
+  }) ?? NONE;
 
 /**
  * Rule 4: P and a current leader L of U worked in the same unit at overlapping times within the
  * last N years before D, one of them in a leadership post there.
  */
 export const formerSuperiorSubordinate: RuleFn = (n, p, u) => {
-  const windowStart = addYears(n.date, -n.g.settings.superiorSubordinateYears);
-  const mine = n.employmentsOf(p);
+  if (n.leaders(u).length === 0) return NONE;
+  const windowStart = n.yearsBefore(n.g.settings.superiorSubordinateYears);
+  const mine = n.postsByUnit(p);
   /** The latest pair of posts in one unit that overlapped within the window, one of them leading. */
   const overlap = (leaderId: string) => {
     for (const theirs of n.employmentsOf(leaderId)) {
-      for (const own of mine) {
-        if (own.unitId !== theirs.unitId || !(own.leadership || theirs.leadership)) continue;
+      for (const own of mine.get(theirs.unitId) ?? NONE_POSTS) {
+        if (!(own.leadership || theirs.leadership)) continue;
         const from = maxDate(maxDate(own.startedOn, theirs.startedOn), windowStart);
         const to = minDate(minDate(own.endedOn ?? n.date, theirs.endedOn ?? n.date), n.date);
         if (from <= to) return { own, theirs };
@@ -121,7 +111,7 @@ export const formerSuperiorSubordinate: RuleFn = (n, p, u) => {
     return undefined;
   };
   const out: FindingDraft[] = [];
-  for (const lead of leaders(n, u)) {
+  for (const lead of n.leaders(u)) {
     if (lead.personId === p) continue;
     const hit = overlap(lead.personId);
     if (!hit) continue;
@@ -139,18 +129,18 @@ export const formerSuperiorSubordinate: RuleFn = (n, p, u) => {
 
 /** Rule 5: in a cross round, P's current unit is in the same county as U. */
 export const locality: RuleFn = (n, p, u) => {
-  if (n.g.round.kind !== 'CROSS') return [];
+  if (n.g.round.kind !== 'CROSS') return NONE;
   const county = n.countyOf(n.g.units.get(u)?.regionId ?? null);
-  if (!county) return [];
+  if (!county) return NONE;
   const e = n.currentEmploymentsOf(p).find((e) => n.countyOf(n.g.units.get(e.unitId)?.regionId ?? null)?.id === county.id);
-  if (!e) return [];
+  if (!e) return NONE;
   return [{ rule: 'LOCALITY', personId: p, unitId: u, evidence: [self(p), post(e), { kind: 'sameCounty', regionId: county.id, unitId: u }] }];
 };
 
 /** Rule 6: an avoidance was declared for P and U in this round. */
 export const declared: RuleFn = (n, p, u) => {
   const reason = n.declaration(p, u);
-  if (reason === undefined) return [];
+  if (reason === undefined) return NONE;
   return [{ rule: 'DECLARED', personId: p, unitId: u, evidence: [self(p), { kind: 'declared', reason, unitId: u }] }];
 };
 
@@ -158,9 +148,9 @@ export const declared: RuleFn = (n, p, u) => {
 export const hometownGrassroots: RuleFn = (n, p, u) => {
   const unit = n.g.units.get(u);
   const hometown = n.g.persons.get(p)?.hometownRegionId ?? null;
-  if (!unit || !hometown || !GRASSROOTS_UNIT_KINDS.includes(unit.kind)) return [];
+  if (!unit || !hometown || !GRASSROOTS_UNIT_KINDS.includes(unit.kind)) return NONE;
   const place = n.grassrootsRegionOf(unit.regionId);
-  if (!place || !n.regionWithin(hometown, place.id)) return [];
+  if (!place || !n.regionWithin(hometown, place.id)) return NONE;
   return [
     {
       rule: 'HOMETOWN_GRASSROOTS',
@@ -173,8 +163,8 @@ export const hometownGrassroots: RuleFn = (n, p, u) => {
 
 /** Rule 8: P has a personal tie (classmate, teacher-student, same supervisor, close friend) with a current leader of U. */
 export const personalTie: RuleFn = (n, p, u) => {
-  const list = leaders(n, u);
-  if (list.length === 0) return [];
+  const list = n.leaders(u);
+  if (list.length === 0) return NONE;
   const ties = n.personalTies(p);
   const out: FindingDraft[] = [];
   for (const lead of list) {
@@ -193,9 +183,9 @@ export const personalTie: RuleFn = (n, p, u) => {
 /** Rule 9: P's current unit (other than U and its units, which rule 1 covers) is in U's system. */
 export const sameSystem: RuleFn = (n, p, u) => {
   const system = n.g.units.get(u)?.system;
-  if (!system) return [];
+  if (!system) return NONE;
   const e = n.currentEmploymentsOf(p).find((e) => n.g.units.get(e.unitId)?.system === system && !n.isWithin(e.unitId, u));
-  if (!e) return [];
+  if (!e) return NONE;
   return [{ rule: 'SAME_SYSTEM', personId: p, unitId: u, evidence: [self(p), post(e), { kind: 'sameSystem', system, unitId: u }] }];
 };
 
@@ -204,8 +194,9 @@ export const sameSystem: RuleFn = (n, p, u) => {
  * N years; worded as "leads it again" when P led that team and leads in this round.
  */
 export const repeatTarget: RuleFn = (n, p, u, role) => {
+  if (n.pastServiceOf(p).length === 0) return NONE;
   const years = n.g.settings.repeatYears;
-  const windowStart = addYears(n.date, -years);
+  const windowStart = n.yearsBefore(years);
   const seen = new Set<string>();
   const out: FindingDraft[] = [];
   for (const s of n.pastServiceOf(p)) {
@@ -226,8 +217,8 @@ export const repeatTarget: RuleFn = (n, p, u, role) => {
 
 /** Rule 11: a kin relative of P is kin of a current leader of U who is not P's kin. */
 export const twoHopKin: RuleFn = (n, p, u) => {
-  const list = leaders(n, u);
-  if (list.length === 0) return [];
+  const list = n.leaders(u);
+  if (list.length === 0) return NONE;
   const via = n.twoHopKin(p);
   const out: FindingDraft[] = [];
   for (const lead of list) {
@@ -249,9 +240,9 @@ export const twoHopKin: RuleFn = (n, p, u) => {
 export const hometownCounty: RuleFn = (n, p, u) => {
   const unit = n.g.units.get(u);
   const hometown = n.g.persons.get(p)?.hometownRegionId ?? null;
-  if (!unit || !hometown || GRASSROOTS_UNIT_KINDS.includes(unit.kind)) return [];
+  if (!unit || !hometown || GRASSROOTS_UNIT_KINDS.includes(unit.kind)) return NONE;
   const county = n.countyOf(unit.regionId);
-  if (!county || !n.regionWithin(hometown, county.id)) return [];
+  if (!county || !n.regionWithin(hometown, county.id)) return NONE;
   return [
     {
       rule: 'HOMETOWN_COUNTY',
@@ -263,26 +254,17 @@ export const hometownCounty: RuleFn = (n, p, u) => {
 };
 
 /** Rule 13: P or a kin relative of P has an interest tie to U. */
-export const interestTie: RuleFn = (n, p, u) => {
-  const out: FindingDraft[] = [];
-  for (const t of n.interestTiesOf(p)) {
-    if (t.unitId !== u) continue;
-    out.push({ rule: 'INTEREST_TIE', personId: p, unitId: u, evidence: [self(p), { kind: 'interestTie', description: t.description, unitId: u }] });
-  }
-  for (const [k, link] of n.kin(p)) {
-    for (const t of n.interestTiesOf(k)) {
-      if (t.unitId !== u) continue;
-      out.push({
-        rule: 'INTEREST_TIE',
-        personId: p,
-        unitId: u,
-        composition: link.composition,
-        evidence: [self(p), ...hops(link.hops), { kind: 'interestTie', description: t.description, unitId: u }],
-      });
-    }
-  }
-  return out;
-};
+export const interestTie: RuleFn = (n, p, u) =>
+  n.interestTiesAround(p).get(u)?.map(({ kinId, tie }) => {
+    const link = kinId === null ? undefined : n.kin(p).get(kinId)!;
+    return {
+      rule: 'INTEREST_TIE',
+      personId: p,
+      unitId: u,
+      composition: link?.composition,
+      evidence: [self(p), ...hops(link?.hops ?? []), { kind: 'interestTie', description: tie.description, unitId: u }],
+    };
+  }) ?? NONE;
 
 export const RULES: Record<AvoidanceRuleName, RuleFn> = {
   CURRENT_EMPLOYER: currentEmployer,

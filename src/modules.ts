@@ -8,6 +8,7 @@ import { authModule } from './auth';
 import { calendarModule } from './calendar';
 import { leaveModule } from './leave';
 import { peopleModule } from './people';
+import { poolsModule } from './pools';
 import { regionsModule } from './regions';
 import { roundsModule } from './rounds';
 import { unitsModule } from './units';
@@ -31,6 +32,7 @@ export const modules: FeatureModule[] = [
   regionsModule,
   unitsModule,
   peopleModule,
+  poolsModule,
   roundsModule,
   avoidanceModule,
   calendarModule,

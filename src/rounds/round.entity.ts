@@ -33,6 +33,7 @@ export interface TeamRulesData {
   rankFloor: string;
   minFullTime: number;
   requiredSpecialtiesAnyOf: string[];
+  maxLeaveShare?: number;
 }
 
 @ObjectType({ description: 'A round of inspection (轮次) in a region.' })

@@ -41,6 +41,7 @@ export class TeamTarget extends Identified {
 @Entity('team_memberships')
 @Index(['personId', 'roundId'])
 @Index(['teamId'])
+@Index('uq_team_memberships_current', ['personId', 'currentRoundId'], { unique: true })
 export class TeamMembership extends Identified {
   @RefColumn({ name: 'team_id' }) teamId!: string;
   @RefColumn({ name: 'round_id' }) roundId!: string;
@@ -49,6 +50,8 @@ export class TeamMembership extends Identified {
   @Field(() => LocalDateScalar) @DateColumn({ name: 'joined_on' }) joinedOn!: string;
   @Field(() => LocalDateScalar, { nullable: true }) @DateColumn({ nullable: true, name: 'left_on' }) leftOn!: string | null;
   @Field(() => String, { nullable: true }) @StringColumn(500, { nullable: true, name: 'left_reason' }) leftReason!: string | null;
+  /** The round while the membership is current, null once removed (unique with the person). */
+  @RefColumn({ nullable: true, name: 'current_round_id' }) currentRoundId!: string | null;
   @InstantColumn({ name: 'created_at' }) createdAt!: Date;
 }
 
@@ -56,6 +59,7 @@ export class TeamMembership extends Identified {
 @ObjectType()
 @Entity('authorizations')
 @Index(['teamId', 'status'])
+@Index('uq_authorizations_active_team', ['activeTeamId'], { unique: true })
 export class Authorization extends Identified {
   @RefColumn({ name: 'round_id' }) roundId!: string;
   @RefColumn({ name: 'team_id' }) teamId!: string;
@@ -65,5 +69,7 @@ export class Authorization extends Identified {
   @Field() @StringColumn(200, { name: 'authorized_by' }) authorizedBy!: string;
   @Field(() => AuthorizationStatus) @EnumColumn() status!: AuthorizationStatus;
   @DateColumn({ nullable: true, name: 'ended_on' }) endedOn!: string | null;
+  /** The team while ACTIVE, null once revoked or ended (unique: one ACTIVE authorization per team). */
+  @RefColumn({ nullable: true, name: 'active_team_id' }) activeTeamId!: string | null;
   @InstantColumn({ name: 'created_at' }) createdAt!: Date;
 }

@@ -1,0 +1,8 @@
+import type { FeatureModule } from '../modules';
+import { PoolEntry, PoolEntryEvent, PoolEntrySpecialty, Specialty } from './pool.entity';
+import { PersonPoolsResolver, PoolEntryEventResolver, PoolEntryResolver, SpecialtyResolver } from './pools.resolver';
+
+export const poolsModule: FeatureModule = {
+  entities: [Specialty, PoolEntry, PoolEntrySpecialty, PoolEntryEvent],
+  resolvers: [SpecialtyResolver, PoolEntryResolver, PoolEntryEventResolver, PersonPoolsResolver],
+};

@@ -1,0 +1,172 @@
+/**
+ * Loads what the team rules decide on, for some or all teams of a round, in a number of
+ * statements that does not depend on the number of teams or members.
+ */
+import DataLoader from 'dataloader';
+import { Ctx } from '../context';
+import { personLoader } from '../people/people.service';
+import { regionLoader } from '../regions/regions.service';
+import { avoidanceFacts, leaveFacts } from './checks';
+import { Round } from './round.entity';
+import {
+  authorizationsOfRound,
+  bookingsOfPerson,
+  membershipsOfRound,
+  poolFactsOfPerson,
+  readinessOfRound,
+  roundLoader,
+  targetsOfRound,
+  teamsOfRound,
+} from './rounds.loaders';
+import { evaluateTeam } from './rules/team-check';
+import { resolveTeamRules } from './rules/team-rules';
+import type {
+  AuthorizationFact,
+  MemberFact,
+  PoolEntryFact,
+  ReadinessKind,
+  RoundFact,
+  TeamFact,
+  TeamRole,
+  TeamRules,
+  Violation,
+} from './rules/types';
+
+export const rulesOf = (round: Round): TeamRules => resolveTeamRules(round.rules as Partial<TeamRules>);
+
+export interface Candidate {
+  personId: string;
+  role: TeamRole;
+}
+
+export interface LoadedFacts {
+  round: RoundFact;
+  /** By team id. */
+  teams: Map<string, TeamFact>;
+  candidate?: MemberFact;
+}
+
+/**
+ * The facts of the round's teams (all of them, or `teamIds`), and of a candidate for one of
+ * them. Avoidance is checked for every member and candidate against the targets of the teams.
+ */
+export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string[]; candidate?: Candidate } = {}): Promise<LoadedFacts> {
+  const [region, allTeams, targets, memberships, authorizations, readiness] = await Promise.all([
+    regionLoader(ctx).load(round.regionId),
+    teamsOfRound(ctx).load(round.id),
+    targetsOfRound(ctx).load(round.id),
+    membershipsOfRound(ctx).load(round.id),
+    authorizationsOfRound(ctx).load(round.id),
+    readinessOfRound(ctx).load(round.id),
+  ]);
+  const teams = opts.teamIds ? allTeams.filter((t) => opts.teamIds!.includes(t.id)) : allTeams;
+  const teamIds = new Set(teams.map((t) => t.id));
+  const current = memberships.filter((m) => m.leftOn === null && teamIds.has(m.teamId));
+  const roles = new Map<string, TeamRole>(current.map((m) => [m.personId, m.role]));
+  if (opts.candidate) roles.set(opts.candidate.personId, opts.candidate.role);
+  const personIds = [...new Set([...current.map((m) => m.personId), ...(opts.candidate ? [opts.candidate.personId] : [])])];
+  const unitIds = [...new Set(targets.filter((t) => teamIds.has(t.teamId)).map((t) => t.unitId))];
+
+  const [persons, entries, bookings, avoidance, leave] = await Promise.all([
+    personLoader(ctx).loadMany(personIds),
+    poolFactsOfPerson(ctx).loadMany(personIds),
+    bookingsOfPerson(ctx).loadMany(personIds),
+    personIds.length && unitIds.length ? avoidanceFacts(ctx, { roundId: round.id, personIds, unitIds, roles }) : Promise.resolve([]),
+    personIds.length ? leaveFacts(ctx, personIds, round.startsOn, round.endsOn) : Promise.resolve({ days: new Map<string, number>(), workingDays: null }),
+  ]);
+
+  const roundFact: RoundFact = {
+    id: round.id,
+    status: round.status,
+    startsOn: round.startsOn,
+    endsOn: round.endsOn,
+    regionPath: region?.path ?? '',
+    workingDays: leave.workingDays,
+    rules: rulesOf(round),
+  };
+  const ready = new Map<string, ReadinessKind[]>();
+  for (const r of readiness) ready.set(r.personId, [...(ready.get(r.personId) ?? []), r.kind]);
+
+  const facts = new Map<string, Omit<MemberFact, 'role'>>();
+  personIds.forEach((id, i) => {
+    const person = persons[i];
+    if (!person || person instanceof Error) throw person ?? new Error(`person ${id} vanished`);
+    const entryRows = entries[i];
+    const bookingRows = bookings[i];
+    if (entryRows instanceof Error) throw entryRows;
+    if (bookingRows instanceof Error) throw bookingRows;
+    facts.set(id, {
+      personId: id,
+      name: person.name,
+      rank: person.rank,
+      fullTimeInspector: person.fullTimeInspector,
+      poolEntries: entryRows.map(
+        (e): PoolEntryFact => ({
+          pool: e.pool as PoolEntryFact['pool'],
+          status: e.status as PoolEntryFact['status'],
+          regionPath: e.regionPath,
+          specialties: e.specialties,
+        }),
+      ),
+      // Served: on a team of a round that started earlier, and not removed before joining.
+      servedBefore: bookingRows.some(
+        (b) => b.roundId !== round.id && b.roundStartsOn < round.startsOn && (b.leftOn === null || b.leftOn >= b.joinedOn),
+      ),
+      readiness: ready.get(id) ?? [],
+      leaveDays: leave.days.get(id) ?? 0,
+      otherBookings: bookingRows
+        .filter((b) => b.leftOn === null)
+        .map((b) => ({
+          teamId: b.teamId,
+          teamName: b.teamName,
+          roundId: b.roundId,
+          roundName: b.roundName,
+          startsOn: b.roundStartsOn,
+          endsOn: b.roundEndsOn,
+        })),
+    });
+  });
+
+  const authFacts: AuthorizationFact[] = authorizations.map((a) => ({
+    id: a.id,
+    roundId: a.roundId,
+    teamId: a.teamId,
+    personId: a.personId,
+    status: a.status,
+  }));
+  const out = new Map<string, TeamFact>();
+  for (const team of teams) {
+    const teamTargets = targets.filter((t) => t.teamId === team.id).map((t) => t.unitId);
+    const members = current.filter((m) => m.teamId === team.id).map((m): MemberFact => ({ ...facts.get(m.personId)!, role: m.role }));
+    const memberIds = new Set(members.map((m) => m.personId));
+    const targetSet = new Set(teamTargets);
+    out.set(team.id, {
+      id: team.id,
+      round: roundFact,
+      targetUnitIds: teamTargets,
+      members,
+      authorizations: authFacts.filter((a) => a.teamId === team.id),
+      avoidance: avoidance.filter(
+        (f) => targetSet.has(f.unitId) && (memberIds.has(f.personId) || f.personId === opts.candidate?.personId),
+      ),
+    });
+  }
+  const candidate = opts.candidate ? { ...facts.get(opts.candidate.personId)!, role: opts.candidate.role } : undefined;
+  return { round: roundFact, teams: out, candidate };
+}
+
+/** The violations of every team of each round, computed once per request. */
+export function violationsOfRound(ctx: Ctx): DataLoader<string, Map<string, Violation[]>> {
+  return ctx.loader('rounds:violations', () =>
+    new DataLoader<string, Map<string, Violation[]>>((roundIds) =>
+      Promise.all(
+        roundIds.map(async (id) => {
+          const round = await roundLoader(ctx).load(id);
+          if (!round) return new Map<string, Violation[]>();
+          const { teams } = await loadFacts(ctx, round);
+          return new Map([...teams].map(([teamId, fact]) => [teamId, evaluateTeam(fact)]));
+        }),
+      ),
+    ),
+  );
+}

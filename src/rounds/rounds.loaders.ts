@@ -1,0 +1,101 @@
+/** The rounds feature's per-request loaders: rows of a round are read once and shared by every field. */
+import DataLoader from 'dataloader';
+import { Ctx } from '../context';
+import { byId, manyBy } from '../db/loaders';
+import { Evaluation, ReadinessRecord } from './record.entity';
+import { Round } from './round.entity';
+import { Authorization, Team, TeamMembership, TeamTarget } from './team.entity';
+
+export const roundLoader = (ctx: Ctx) => byId(ctx, Round);
+export const teamLoader = (ctx: Ctx) => byId(ctx, Team);
+export const membershipLoader = (ctx: Ctx) => byId(ctx, TeamMembership);
+export const teamsOfRound = (ctx: Ctx) => manyBy(ctx, Team, 'roundId');
+export const targetsOfRound = (ctx: Ctx) => manyBy(ctx, TeamTarget, 'roundId');
+export const membershipsOfRound = (ctx: Ctx) => manyBy(ctx, TeamMembership, 'roundId', { joinedOn: 'ASC', id: 'ASC' });
+export const authorizationsOfRound = (ctx: Ctx) => manyBy(ctx, Authorization, 'roundId', { createdAt: 'ASC', id: 'ASC' });
+export const readinessOfRound = (ctx: Ctx) => manyBy(ctx, ReadinessRecord, 'roundId');
+export const membershipsOfPerson = (ctx: Ctx) => manyBy(ctx, TeamMembership, 'personId', { joinedOn: 'ASC', id: 'ASC' });
+export const evaluationsOf = (ctx: Ctx) => manyBy(ctx, Evaluation, 'membershipId', { evaluatedAt: 'ASC', id: 'ASC' });
+
+/** A person's membership with the period and names of its round and team. */
+export interface BookingRow {
+  membershipId: string;
+  personId: string;
+  teamId: string;
+  teamName: string;
+  roundId: string;
+  roundName: string;
+  roundStartsOn: string;
+  roundEndsOn: string;
+  role: string;
+  joinedOn: string;
+  leftOn: string | null;
+}
+
+/** Every membership of each person, in any round, with its round's period (one statement per batch). */
+export function bookingsOfPerson(ctx: Ctx): DataLoader<string, BookingRow[]> {
+  return ctx.loader('rounds:bookingsOfPerson', () =>
+    new DataLoader<string, BookingRow[]>(async (ids) => {
+      const rows = await ctx.em
+        .createQueryBuilder()
+        .select('m.id', 'membershipId')
+        .addSelect('m.person_id', 'personId')
+        .addSelect('m.team_id', 'teamId')
+        .addSelect('t.name', 'teamName')
+        .addSelect('m.round_id', 'roundId')
+        .addSelect('r.name', 'roundName')
+        .addSelect('r.starts_on', 'roundStartsOn')
+        .addSelect('r.ends_on', 'roundEndsOn')
+        .addSelect('m.role', 'role')
+        .addSelect('m.joined_on', 'joinedOn')
+        .addSelect('m.left_on', 'leftOn')
+        .from('team_memberships', 'm')
+        .innerJoin('teams', 't', 't.id = m.team_id')
+        .innerJoin('rounds', 'r', 'r.id = m.round_id')
+        .where('m.person_id IN (:...ids)', { ids: [...ids] })
+        .getRawMany<BookingRow>();
+      const out = new Map<string, BookingRow[]>(ids.map((id) => [id, []]));
+      for (const r of rows) out.get(r.personId)?.push(r);
+      return ids.map((id) => out.get(id)!);
+    }),
+  );
+}
+
+/** A person's pool entry with its region's path and its specialties. */
+export interface EntryRow {
+  personId: string;
+  pool: string;
+  status: string;
+  regionPath: string;
+  specialties: string[];
+}
+
+/** Every pool entry of each person (one statement per batch). */
+export function poolFactsOfPerson(ctx: Ctx): DataLoader<string, EntryRow[]> {
+  return ctx.loader('rounds:poolFactsOfPerson', () =>
+    new DataLoader<string, EntryRow[]>(async (ids) => {
+      const rows = await ctx.em
+        .createQueryBuilder()
+        .select('e.id', 'id')
+        .addSelect('e.person_id', 'personId')
+        .addSelect('e.pool', 'pool')
+        .addSelect('e.status', 'status')
+        .addSelect('g.path', 'regionPath')
+        .addSelect('s.specialty_code', 'specialty')
+        .from('pool_entries', 'e')
+        .innerJoin('regions', 'g', 'g.id = e.region_id')
+        .leftJoin('pool_entry_specialties', 's', 's.entry_id = e.id')
+        .where('e.person_id IN (:...ids)', { ids: [...ids] })
+        .getRawMany<{ id: string; personId: string; pool: string; status: string; regionPath: string; specialty: string | null }>();
+      const entries = new Map<string, EntryRow>();
+      for (const r of rows) {
+        let e = entries.get(r.id);
+        if (!e) entries.set(r.id, (e = { personId: r.personId, pool: r.pool, status: r.status, regionPath: r.regionPath, specialties: [] }));
+        if (r.specialty) e.specialties.push(r.specialty);
+      }
+      const out = new Map<string, EntryRow[]>(ids.map((id) => [id, []]));
+      for (const e of entries.values()) out.get(e.personId)?.push(e);
+      return ids.map((id) => out.get(id)!);
+    }),
+  );
+}

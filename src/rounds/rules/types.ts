@@ -1,0 +1,136 @@
+/** Plain data the round and team rules decide on. */
+import type { PoolEntryStatus, PoolKind, Msg } from '../../pools/rules/pool-entry';
+import type { Rank } from '../../pools/rules/rank';
+
+export type { Msg, PoolEntryStatus, PoolKind, Rank };
+
+export const ROUND_STATUSES = ['PLANNING', 'AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const ROUND_KINDS = ['REGULAR', 'SPECIAL', 'MOBILE', 'LOOK_BACK', 'ELEVATED', 'CROSS', 'LINKED'] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
+export const TEAM_ROLES = ['LEADER', 'DEPUTY_LEADER', 'MEMBER'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+export const READINESS_KINDS = ['TRAINING', 'DISCIPLINE_PLEDGE', 'CONFIDENTIALITY_PLEDGE'] as const;
+export type ReadinessKind = (typeof READINESS_KINDS)[number];
+
+export const AUTHORIZATION_STATUSES = ['ACTIVE', 'ENDED', 'REVOKED'] as const;
+export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
+
+export type Severity = 'HARD' | 'SOFT';
+
+export const TEAM_RULE_CODES = [
+  'POOL_MEMBERSHIP',
+  'LEADER_COUNT',
+  'DEPUTY_COUNT',
+  'TEAM_SIZE',
+  'TARGET_COUNT',
+  'RANK_FLOOR',
+  'DOUBLE_BOOKED',
+  'FULL_TIME_CORE',
+  'REQUIRED_SPECIALTY',
+  'EXPERIENCE_MIX',
+  'READINESS',
+  'LEAVE_OVERLAP',
+  'LEADER_AUTHORIZATION',
+] as const;
+export type TeamRuleCode = (typeof TEAM_RULE_CODES)[number];
+
+/** A broken rule: a team rule, or an avoidance rule carried over from the avoidance check. */
+export interface Violation {
+  rule: string;
+  severity: Severity;
+  message: Msg;
+  personId?: string;
+  unitId?: string;
+}
+
+export interface TeamRules {
+  minSize: number;
+  maxSize: number;
+  minDeputies: number;
+  maxDeputies: number;
+  maxTargets: number;
+  rankFloor: Rank;
+  minFullTime: number;
+  requiredSpecialtiesAnyOf: string[];
+  /** LEAVE_OVERLAP is reported when approved leave exceeds this share of the round's working days. */
+  maxLeaveShare: number;
+}
+
+export interface PoolEntryFact {
+  pool: PoolKind;
+  status: PoolEntryStatus;
+  /** Materialized path of the entry's region ("/root/…/self/"). */
+  regionPath: string;
+  specialties: readonly string[];
+}
+
+/** Another current (not removed) team membership of the same person. */
+export interface Booking {
+  teamId: string;
+  teamName: string;
+  roundId: string;
+  roundName: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface MemberFact {
+  personId: string;
+  name: string;
+  role: TeamRole;
+  rank: Rank | null;
+  fullTimeInspector: boolean;
+  poolEntries: readonly PoolEntryFact[];
+  /** Served on a team of an earlier round (for the experienced/new mix, 老新结合). */
+  servedBefore: boolean;
+  /** Readiness recorded for this round. */
+  readiness: readonly ReadinessKind[];
+  /** Working days of approved leave within the round's period. */
+  leaveDays: number;
+  /** The person's other current memberships, on any team of any round. */
+  otherBookings: readonly Booking[];
+}
+
+export interface AvoidanceFact {
+  rule: string;
+  severity: Severity;
+  personId: string;
+  unitId: string;
+  explanation: Msg;
+  waived: boolean;
+}
+
+export interface AuthorizationFact {
+  id: string;
+  roundId: string;
+  teamId: string;
+  personId: string;
+  status: AuthorizationStatus;
+}
+
+export interface RoundFact {
+  id: string;
+  status: RoundStatus;
+  startsOn: string;
+  endsOn: string;
+  /** Materialized path of the round's region ("/root/…/self/"). */
+  regionPath: string;
+  /** Working days in the stationing period; null when the calendar cannot say. */
+  workingDays: number | null;
+  rules: TeamRules;
+}
+
+export interface TeamFact {
+  id: string;
+  round: RoundFact;
+  targetUnitIds: readonly string[];
+  /** Current members (not removed). */
+  members: readonly MemberFact[];
+  authorizations: readonly AuthorizationFact[];
+  /** Avoidance findings for the members against the team's targets (waived ones included). */
+  avoidance: readonly AvoidanceFact[];
+}

@@ -1,0 +1,24 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { Msg } from '../common/i18n';
+import { Rule, RuleCode, Severity } from '../avoidance/avoidance.types';
+import type { Severity as SeverityName, Violation as RuleViolation } from './rules/types';
+
+/** A broken rule as the API shows it; `message` is put in the request's language by its resolver. */
+@ObjectType('Violation')
+export class ViolationView {
+  @Field(() => Rule) rule!: RuleCode;
+  @Field(() => Severity) severity!: SeverityName;
+  text!: Msg;
+  personId!: string | null;
+  unitId!: string | null;
+}
+
+export function toView(v: RuleViolation): ViolationView {
+  return Object.assign(new ViolationView(), {
+    rule: v.rule as RuleCode,
+    severity: v.severity,
+    text: v.message,
+    personId: v.personId ?? null,
+    unitId: v.unitId ?? null,
+  });
+}

@@ -41,10 +41,11 @@ async function evaluate(
   unitIds: readonly string[],
   roles?: ReadonlyMap<string, TeamRoleName>,
   known?: Known,
+  unitsOf?: ReadonlyMap<string, ReadonlySet<string>>,
 ): Promise<AvoidanceFindingData[]> {
   if (personIds.length === 0 || unitIds.length === 0) return [];
   const graph = await loadAvoidanceGraph(ctx.em, round, personIds, unitIds, known ?? (await knownRows(ctx, round, personIds, unitIds)));
-  const found = assess(graph, { personIds, unitIds, roles });
+  const found = assess(graph, { personIds, unitIds, roles, unitsOf });
   await loadPersons(ctx.em, found.flatMap((f) => namedIds(f).persons), graph.persons);
   return describe(found, graph);
 }
@@ -67,11 +68,18 @@ async function knownRows(ctx: Ctx, round: Round, personIds: readonly string[], u
  */
 export async function findAvoidance(
   ctx: Ctx,
-  q: { roundId: string; personIds: string[]; unitIds: string[]; roles?: Map<string, 'LEADER' | 'DEPUTY_LEADER' | 'MEMBER'> },
+  q: {
+    roundId: string;
+    personIds: string[];
+    unitIds: string[];
+    roles?: Map<string, 'LEADER' | 'DEPUTY_LEADER' | 'MEMBER'>;
+    /** Only these units for a person, when not all (one batched load still serves every pair). */
+    unitsOf?: ReadonlyMap<string, ReadonlySet<string>>;
+  },
 ): Promise<AvoidanceFindingData[]> {
   const round = await roundLoader(ctx).load(q.roundId);
   if (!round) throw notFound(ROUND, q.roundId);
-  return evaluate(ctx, round, q.personIds, q.unitIds, q.roles);
+  return evaluate(ctx, round, q.personIds, q.unitIds, q.roles, undefined, q.unitsOf);
 }
 
 // ---------------------------------------------------------------- queries

@@ -8,12 +8,16 @@ import type { Logger as Pino } from 'pino';
  */
 export class QueryCounter implements Logger {
   count = 0;
+  /** When set, the statements since the last reset are kept (tests use it to show what differs). */
+  recorded: string[] | null = null;
   constructor(private readonly pino?: Pino) {}
-  reset() {
+  reset(record = false) {
     this.count = 0;
+    this.recorded = record ? [] : null;
   }
-  logQuery(_query: string, _parameters?: unknown[], _qr?: QueryRunner) {
+  logQuery(query: string, _parameters?: unknown[], _qr?: QueryRunner) {
     this.count++;
+    this.recorded?.push(query);
   }
   logQueryError(error: string | Error, query: string) {
     this.count++;

@@ -11,7 +11,7 @@ import type { AvoidanceFact, TeamRole } from './rules/types';
 /** Every avoidance finding (waived ones included) of the persons against the units, at the round's start. */
 export async function avoidanceFacts(
   ctx: Ctx,
-  q: { roundId: string; personIds: string[]; unitIds: string[]; roles: Map<string, TeamRole> },
+  q: { roundId: string; personIds: string[]; unitIds: string[]; roles: Map<string, TeamRole>; unitsOf: Map<string, Set<string>> },
 ): Promise<AvoidanceFact[]> {
   return findAvoidance(ctx, q);
 }

@@ -66,12 +66,18 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
   if (opts.candidate) roles.set(opts.candidate.personId, opts.candidate.role);
   const personIds = [...new Set([...current.map((m) => m.personId), ...(opts.candidate ? [opts.candidate.personId] : [])])];
   const unitIds = [...new Set(targets.filter((t) => teamIds.has(t.teamId)).map((t) => t.unitId))];
+  // A member is judged against their own team's targets only; a candidate against the teams asked about.
+  const targetsOfTeam = new Map<string, string[]>();
+  for (const t of targets) targetsOfTeam.set(t.teamId, [...(targetsOfTeam.get(t.teamId) ?? []), t.unitId]);
+  const unitsOf = new Map<string, Set<string>>();
+  for (const m of current) unitsOf.set(m.personId, new Set([...(unitsOf.get(m.personId) ?? []), ...(targetsOfTeam.get(m.teamId) ?? [])]));
+  if (opts.candidate) unitsOf.set(opts.candidate.personId, new Set([...(unitsOf.get(opts.candidate.personId) ?? []), ...unitIds]));
 
   const [persons, entries, bookings, avoidance, leave] = await Promise.all([
     personLoader(ctx).loadMany(personIds),
     poolFactsOfPerson(ctx).loadMany(personIds),
     bookingsOfPerson(ctx).loadMany(personIds),
-    personIds.length && unitIds.length ? avoidanceFacts(ctx, { roundId: round.id, personIds, unitIds, roles }) : Promise.resolve([]),
+    personIds.length && unitIds.length ? avoidanceFacts(ctx, { roundId: round.id, personIds, unitIds, roles, unitsOf }) : Promise.resolve([]),
     personIds.length ? leaveFacts(ctx, personIds, round.startsOn, round.endsOn) : Promise.resolve({ days: new Map<string, number>(), workingDays: null }),
   ]);
 

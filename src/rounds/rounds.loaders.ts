@@ -13,6 +13,28 @@ export const teamsOfRound = (ctx: Ctx) => manyBy(ctx, Team, 'roundId');
 export const targetsOfRound = (ctx: Ctx) => manyBy(ctx, TeamTarget, 'roundId');
 export const membershipsOfRound = (ctx: Ctx) => manyBy(ctx, TeamMembership, 'roundId', { joinedOn: 'ASC', id: 'ASC' });
 export const authorizationsOfRound = (ctx: Ctx) => manyBy(ctx, Authorization, 'roundId', { createdAt: 'ASC', id: 'ASC' });
+
+/**
+ * A round's targets, memberships and authorizations as one promise per round. The team fields
+ * wait on it together, so the people and units they go on to load are asked for in the same
+ * tick and fetched in one batch, whichever of the three queries answers last.
+ */
+export function compositionOfRound(ctx: Ctx) {
+  return ctx.loader('rounds:composition', () =>
+    new DataLoader<string, { targets: TeamTarget[]; memberships: TeamMembership[]; authorizations: Authorization[] }>((roundIds) =>
+      Promise.all(
+        roundIds.map(async (id) => {
+          const [targets, memberships, authorizations] = await Promise.all([
+            targetsOfRound(ctx).load(id),
+            membershipsOfRound(ctx).load(id),
+            authorizationsOfRound(ctx).load(id),
+          ]);
+          return { targets, memberships, authorizations };
+        }),
+      ),
+    ),
+  );
+}
 export const readinessOfRound = (ctx: Ctx) => manyBy(ctx, ReadinessRecord, 'roundId');
 export const membershipsOfPerson = (ctx: Ctx) => manyBy(ctx, TeamMembership, 'personId', { joinedOn: 'ASC', id: 'ASC' });
 export const evaluationsOf = (ctx: Ctx) => manyBy(ctx, Evaluation, 'membershipId', { evaluatedAt: 'ASC', id: 'ASC' });

@@ -15,13 +15,11 @@ import { rulesOf, violationsOfRound } from './facts';
 import { Evaluation, ReadinessRecord } from './record.entity';
 import { Round } from './round.entity';
 import {
-  authorizationsOfRound,
+  compositionOfRound,
   evaluationsOf,
   membershipsOfPerson,
-  membershipsOfRound,
   readinessOfRound,
   roundLoader,
-  targetsOfRound,
   teamLoader,
   teamsOfRound,
 } from './rounds.loaders';
@@ -176,29 +174,29 @@ export class TeamResolver {
 
   @FieldResolver(() => [Unit])
   async targets(@Root() team: Team, @Context() ctx: Ctx) {
-    const ids = (await targetsOfRound(ctx).load(team.roundId)).filter((t) => t.teamId === team.id).map((t) => t.unitId);
+    const ids = (await compositionOfRound(ctx).load(team.roundId)).targets.filter((t) => t.teamId === team.id).map((t) => t.unitId);
     return present(await unitLoader(ctx).loadMany(ids));
   }
 
   @FieldResolver(() => [TeamMembership], { description: 'Current members (not removed).' })
   async members(@Root() team: Team, @Context() ctx: Ctx) {
-    return (await membershipsOfRound(ctx).load(team.roundId)).filter((m) => m.teamId === team.id && m.leftOn === null);
+    return (await compositionOfRound(ctx).load(team.roundId)).memberships.filter((m) => m.teamId === team.id && m.leftOn === null);
   }
 
   @FieldResolver(() => [TeamMembership], { description: 'Everyone who was ever on the team, removed members included.' })
   async memberHistory(@Root() team: Team, @Context() ctx: Ctx) {
-    return (await membershipsOfRound(ctx).load(team.roundId)).filter((m) => m.teamId === team.id);
+    return (await compositionOfRound(ctx).load(team.roundId)).memberships.filter((m) => m.teamId === team.id);
   }
 
   @FieldResolver(() => Authorization, { nullable: true, description: "The leader's authorization for this round, if any (the latest one)." })
   async authorization(@Root() team: Team, @Context() ctx: Ctx) {
-    const mine = (await authorizationsOfRound(ctx).load(team.roundId)).filter((a) => a.teamId === team.id);
+    const mine = (await compositionOfRound(ctx).load(team.roundId)).authorizations.filter((a) => a.teamId === team.id);
     return mine.find((a) => a.status === AuthorizationStatus.ACTIVE) ?? mine[mine.length - 1] ?? null;
   }
 
   @FieldResolver(() => [Authorization], { description: 'Every authorization of the team, oldest first.' })
   async authorizations(@Root() team: Team, @Context() ctx: Ctx) {
-    return (await authorizationsOfRound(ctx).load(team.roundId)).filter((a) => a.teamId === team.id);
+    return (await compositionOfRound(ctx).load(team.roundId)).authorizations.filter((a) => a.teamId === team.id);
   }
 
   @FieldResolver(() => [ViolationView], { description: 'Every rule this team breaks now, hard and soft.' })

@@ -15,6 +15,8 @@ export interface AvoidanceQuery {
   unitIds: readonly string[];
   /** Team roles to judge by; a person not in it is judged by their role in the round, else as a member. */
   roles?: ReadonlyMap<string, TeamRoleName>;
+  /** The units to judge each person against, when not all of them (e.g. a member and their own team's targets). */
+  unitsOf?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface AssessedFinding extends FindingDraft {
@@ -32,8 +34,9 @@ export function assess(g: AvoidanceGraph, q: AvoidanceQuery): AssessedFinding[] 
   for (const p of personIds) {
     if (!g.persons.has(p)) continue;
     const role = q.roles?.get(p) ?? g.currentRoles.get(p) ?? 'MEMBER';
+    const only = q.unitsOf?.get(p);
     for (const u of unitIds) {
-      if (!g.units.has(u)) continue;
+      if (!g.units.has(u) || (q.unitsOf && !only?.has(u))) continue;
       for (const rule of rules) {
         const drafts = RULES[rule](n, p, u, role);
         if (drafts.length === 0) continue;

@@ -544,3 +544,23 @@ describe('settings and waivers', () => {
     ]);
   });
 });
+
+describe('pairs judged', () => {
+  it('judges each person only against the units named for them, when units are named per person', () => {
+    const w = baseWorld();
+    w.unit('U2', { name: '县审计局' });
+    w.person('Q', { name: '李娜' });
+    w.job('P', 'U', '2020-01-01', null);
+    w.job('P', 'U2', '2020-01-01', null);
+    w.job('Q', 'U', '2020-01-01', null);
+    const g = w.graph({ startsOn: D });
+    const pairs = (unitsOf?: Map<string, Set<string>>) =>
+      evaluateAvoidance(g, { personIds: ['P', 'Q'], unitIds: ['U', 'U2'], unitsOf })
+        .filter((f) => f.rule === 'CURRENT_EMPLOYER')
+        .map((f) => `${f.personId}-${f.unitId}`)
+        .sort();
+    expect(pairs()).toEqual(['P-U', 'P-U2', 'Q-U']);
+    expect(pairs(new Map([['P', new Set(['U2'])], ['Q', new Set(['U'])]]))).toEqual(['P-U2', 'Q-U']);
+    expect(pairs(new Map([['P', new Set(['U2'])]]))).toEqual(['P-U2']);
+  });
+});

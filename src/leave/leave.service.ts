@@ -11,7 +11,7 @@ import { Role } from '../auth/roles';
 import { Person } from '../people/person.entity';
 import { personLoader } from '../people/people.service';
 import { Region } from '../regions/region.entity';
-import { requireRegion } from '../regions/regions.service';
+import { requireRegion, withinRegion } from '../regions/regions.service';
 import { calendarOf, countSpan, halfZh, SpanInput } from '../calendar/calendar.service';
 import { UnpublishedYearError } from '../calendar/rules/working-calendar';
 import { LeaveType as LeaveTypeName } from './rules/leave-types';
@@ -141,11 +141,7 @@ export async function listLeave(ctx: Ctx, filter: LeaveFilterData, page: PageArg
   if (!ctx.auth.has('leave:read') && !ctx.auth.isSelf(filter.personId)) {
     throw forbidden(msg('只能查看本人的请假申请', 'You may only see your own leave requests'));
   }
-  const qb = ctx.em
-    .getRepository(LeaveRequest)
-    .createQueryBuilder('l')
-    .innerJoin(Region, 'r', 'r.id = l.region_id')
-    .where('r.path LIKE :path', { path: `${region.path}%` });
+  const qb = withinRegion(ctx.em.getRepository(LeaveRequest).createQueryBuilder('l'), 'l.region_id', region);
   if (filter.personId) qb.andWhere('l.person_id = :personId', { personId: filter.personId });
   if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
   if (filter.overdue != null) {

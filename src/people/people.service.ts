@@ -8,7 +8,7 @@ import { paginate, PageArgs } from '../common/pagination';
 import { requiredText } from '../common/validate';
 import { byId, manyBy } from '../db/loaders';
 import { isUniqueViolation } from '../db/transaction';
-import { regionLoader, requireRegion } from '../regions/regions.service';
+import { regionLoader, requireRegion, withinRegion } from '../regions/regions.service';
 import { requireUnit } from '../units/units.service';
 import { Role } from '../auth/roles';
 import { Employment } from './employment.entity';
@@ -132,11 +132,7 @@ export interface PersonFilterData {
 export async function listPersons(ctx: Ctx, filter: PersonFilterData, page: PageArgs) {
   ctx.auth.require('person:read');
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
-  const qb = ctx.em
-    .getRepository(Person)
-    .createQueryBuilder('p')
-    .innerJoin('regions', 'r', 'r.id = p.region_id')
-    .where('r.path LIKE :path', { path: `${region.path}%` });
+  const qb = withinRegion(ctx.em.getRepository(Person).createQueryBuilder('p'), 'p.region_id', region);
   const name = filter.nameContains?.trim();
   if (name) qb.andWhere('p.name LIKE :name', { name: `%${name}%` });
   return paginate(qb, page);

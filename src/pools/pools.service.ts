@@ -9,7 +9,7 @@ import { lockRows } from '../db/locks';
 import { isUniqueViolation } from '../db/transaction';
 import { Person } from '../people/person.entity';
 import { personLoader, requirePerson } from '../people/people.service';
-import { requireRegion } from '../regions/regions.service';
+import { requireRegion, withinRegion } from '../regions/regions.service';
 import { requireUnit } from '../units/units.service';
 import { PoolEntry, PoolEntryEvent, PoolEntrySpecialty, PoolEntryStatus, PoolKind, Specialty } from './pool.entity';
 import { decideEnrollment, decideReview, decideStatusChange, Decision } from './rules/pool-entry';
@@ -209,11 +209,7 @@ export interface PoolEntryFilterData {
 export async function listPoolEntries(ctx: Ctx, filter: PoolEntryFilterData, page: PageArgs) {
   ctx.auth.require('pool:read');
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
-  const qb = ctx.em
-    .getRepository(PoolEntry)
-    .createQueryBuilder('e')
-    .innerJoin('regions', 'r', 'r.id = e.region_id')
-    .where('r.path LIKE :path', { path: `${region.path}%` });
+  const qb = withinRegion(ctx.em.getRepository(PoolEntry).createQueryBuilder('e'), 'e.region_id', region);
   if (filter.pool) qb.andWhere('e.pool = :pool', { pool: filter.pool });
   if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
   if (filter.specialty) {

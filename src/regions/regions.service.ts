@@ -1,3 +1,4 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Ctx } from '../context';
 import { conflict, badInput, notFound, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
@@ -58,4 +59,14 @@ export async function listRegions(ctx: Ctx): Promise<Region[]> {
     qb.where(scope.map((_, i) => `r.path LIKE :p${i}`).join(' OR '), Object.fromEntries(scope.map((p, i) => [`p${i}`, `${p}%`])));
   }
   return qb.getMany();
+}
+
+/**
+ * Keeps the rows of a query whose region (the id in `regionIdColumn`, e.g. 'p.region_id') lies in
+ * `region`'s subtree, through the regions' materialized paths.
+ */
+export function withinRegion<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, regionIdColumn: string, region: Region): SelectQueryBuilder<T> {
+  return qb
+    .innerJoin(Region, 'scope_region', `scope_region.id = ${regionIdColumn}`)
+    .andWhere('scope_region.path LIKE :scopePath', { scopePath: `${region.path}%` });
 }

@@ -6,7 +6,7 @@ import { paginate, PageArgs } from '../common/pagination';
 import { optionalText } from '../common/validate';
 import { lockRows } from '../db/locks';
 import { isUniqueViolation } from '../db/transaction';
-import { requireRegion } from '../regions/regions.service';
+import { requireRegion, withinRegion } from '../regions/regions.service';
 import { Unit } from '../units/unit.entity';
 import { allSpecialties } from '../pools/pools.service';
 import { canReadRound, requireWritableRound, ROUND } from './access';
@@ -112,11 +112,7 @@ export interface RoundFilterData {
 export async function listRounds(ctx: Ctx, filter: RoundFilterData, page: PageArgs) {
   ctx.auth.require('round:read');
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
-  const qb = ctx.em
-    .getRepository(Round)
-    .createQueryBuilder('r')
-    .innerJoin('regions', 'g', 'g.id = r.region_id')
-    .where('g.path LIKE :path', { path: `${region.path}%` });
+  const qb = withinRegion(ctx.em.getRepository(Round).createQueryBuilder('r'), 'r.region_id', region);
   if (filter.year != null) qb.andWhere('r.year = :year', { year: filter.year });
   if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
   return paginate(qb, page, { columns: ['r.starts_on', 'r.id'], key: (r) => [r.startsOn, r.id] });
@@ -173,11 +169,7 @@ export async function coverage(ctx: Ctx, q: { regionId: string; from: string; to
   ctx.auth.require('round:read');
   const region = await requireRegion(ctx, q.regionId, 'regionId');
   assertNotBefore(q.from, q.to, 'to');
-  const units = ctx.em
-    .getRepository(Unit)
-    .createQueryBuilder('u')
-    .innerJoin('regions', 'g', 'g.id = u.region_id')
-    .where('g.path LIKE :path', { path: `${region.path}%` });
+  const units = withinRegion(ctx.em.getRepository(Unit).createQueryBuilder('u'), 'u.region_id', region);
   const inspected = `EXISTS (SELECT 1 FROM team_targets tt INNER JOIN rounds r ON r.id = tt.round_id
     WHERE tt.unit_id = u.id AND r.starts_on <= :to AND r.ends_on >= :from)`;
   const [totalUnits, notInspected] = await Promise.all([

@@ -4,7 +4,7 @@ import { msg } from '../common/i18n';
 import { paginate, PageArgs } from '../common/pagination';
 import { optionalText, requiredText } from '../common/validate';
 import { byId } from '../db/loaders';
-import { requireRegion } from '../regions/regions.service';
+import { requireRegion, withinRegion } from '../regions/regions.service';
 import { Unit, UnitKind } from './unit.entity';
 
 export const UNIT = msg('单位', 'unit');
@@ -63,11 +63,7 @@ export interface UnitFilterData {
 export async function listUnits(ctx: Ctx, filter: UnitFilterData, page: PageArgs) {
   ctx.auth.require('unit:read');
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
-  const qb = ctx.em
-    .getRepository(Unit)
-    .createQueryBuilder('u')
-    .innerJoin('regions', 'r', 'r.id = u.region_id')
-    .where('r.path LIKE :path', { path: `${region.path}%` });
+  const qb = withinRegion(ctx.em.getRepository(Unit).createQueryBuilder('u'), 'u.region_id', region);
   if (filter.kind) qb.andWhere('u.kind = :kind', { kind: filter.kind });
   if (filter.nameContains?.trim()) qb.andWhere('u.name LIKE :name', { name: `%${filter.nameContains.trim()}%` });
   return paginate(qb, page);

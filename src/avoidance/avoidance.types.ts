@@ -4,24 +4,12 @@ import { Person } from '../people/person.entity';
 import { Region } from '../regions/region.entity';
 import { Unit } from '../units/unit.entity';
 import { AvoidanceDeclaration, AvoidanceWaiver } from './avoidance.entity';
+import { TEAM_RULE_CODES } from '../rounds/rules/types';
 import { AVOIDANCE_RULES, AvoidanceFindingData, AvoidanceRuleName, SeverityName } from './rules/model';
 
 /** The team rules of the rounds and the avoidance rules, as one enum (the contract's `Rule`). */
-export const TEAM_RULES = [
-  'POOL_MEMBERSHIP',
-  'LEADER_COUNT',
-  'DEPUTY_COUNT',
-  'TEAM_SIZE',
-  'TARGET_COUNT',
-  'RANK_FLOOR',
-  'DOUBLE_BOOKED',
-  'FULL_TIME_CORE',
-  'REQUIRED_SPECIALTY',
-  'EXPERIENCE_MIX',
-  'READINESS',
-  'LEAVE_OVERLAP',
-  'LEADER_AUTHORIZATION',
-] as const;
+/** The team rules of the rounds (their codes live with the team rules). */
+export const TEAM_RULES = TEAM_RULE_CODES;
 export const RULE_CODES = [...TEAM_RULES, ...AVOIDANCE_RULES] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 export const Rule = Object.fromEntries(RULE_CODES.map((r) => [r, r])) as { [K in RuleCode]: K };

@@ -23,19 +23,7 @@ registerEnumType(Rank, {
   name: 'Rank',
   description: 'Ranks in ascending order: 科员, 副科级, 正科级, 副处级(副县级), 正处级(正县级), 副厅级, 正厅级.',
 });
-export const RANK_ORDER: readonly Rank[] = Object.values(Rank);
-export const RANK_NAMES: Record<Rank, { zh: string; en: string }> = {
-  STAFF: { zh: '科员', en: 'staff' },
-  DEPUTY_SECTION: { zh: '副科级', en: 'deputy section level' },
-  SECTION: { zh: '正科级', en: 'section level' },
-  DEPUTY_DIVISION: { zh: '副处级', en: 'deputy division level' },
-  DIVISION: { zh: '正处级', en: 'division level' },
-  DEPUTY_BUREAU: { zh: '副厅级', en: 'deputy bureau level' },
-  BUREAU: { zh: '正厅级', en: 'bureau level' },
-};
-/** rank >= floor */
-export const rankAtLeast = (rank: Rank | null | undefined, floor: Rank) =>
-  rank != null && RANK_ORDER.indexOf(rank) >= RANK_ORDER.indexOf(floor);
+// Rank order, names and comparisons are in people/rules/rank.ts.
 
 @ObjectType({ description: 'Anyone the service knows: pool members, their relatives, leaders and staff of units.' })
 @Entity('persons')

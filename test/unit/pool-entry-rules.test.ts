@@ -8,7 +8,7 @@ import {
   POOL_KINDS,
 } from '../../src/pools/rules/pool-entry';
 import type { PoolEntryStatus } from '../../src/pools/rules/pool-entry';
-import { meetsRankFloor, RANKS } from '../../src/pools/rules/rank';
+import { meetsRankFloor, RANKS } from '../../src/people/rules/rank';
 
 describe('ranks', () => {
   it('compare in the order 科员 < 副科级 < 正科级 < 副处级 < 正处级, unknown never meeting a floor', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkAssignment, evaluateTeam, HARD_AT_ASSIGNMENT } from '../../src/rounds/rules/team-check';
-import { RANKS } from '../../src/pools/rules/rank';
+import { RANKS } from '../../src/people/rules/rank';
 import { POOL_ENTRY_STATUSES, POOL_KINDS } from '../../src/pools/rules/pool-entry';
 import { READINESS_KINDS, TEAM_ROLES } from '../../src/rounds/rules/types';
 import type { AvoidanceFact, MemberFact, TeamFact } from '../../src/rounds/rules/types';

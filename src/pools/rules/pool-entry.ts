@@ -9,7 +9,7 @@
  * (one entry per person, pool and region; nothing is deleted, every move is kept as history).
  */
 import type { Msg } from '../../common/i18n';
-import { meetsRankFloor, Rank, RANK_NAMES } from './rank';
+import { meetsRankFloor, Rank, RANK_NAMES } from '../../people/rules/rank';
 
 export const POOL_KINDS = ['GROUP_LEADER', 'DEPUTY_LEADER', 'SPECIALIST'] as const;
 export type PoolKind = (typeof POOL_KINDS)[number];

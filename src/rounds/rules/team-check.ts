@@ -15,7 +15,7 @@
  * Waived avoidance findings are not violations.
  */
 import { pathCovers } from '../../auth/rules/permissions';
-import { meetsRankFloor, RANK_NAMES } from '../../pools/rules/rank';
+import { meetsRankFloor, RANK_NAMES } from '../../people/rules/rank';
 import { POOL_NAMES, STATUS_NAMES } from '../../pools/rules/pool-entry';
 import type {
   Booking,

@@ -1,5 +1,5 @@
 /** The team rules of a round (每轮可配置): defaults from practice, overridden per round. */
-import { RANKS } from '../../pools/rules/rank';
+import { RANKS } from '../../people/rules/rank';
 import type { Msg, TeamRules } from './types';
 
 export const DEFAULT_TEAM_RULES: Readonly<TeamRules> = Object.freeze({

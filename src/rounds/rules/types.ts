@@ -1,6 +1,6 @@
 /** Plain data the round and team rules decide on. */
 import type { PoolEntryStatus, PoolKind, Msg } from '../../pools/rules/pool-entry';
-import type { Rank } from '../../pools/rules/rank';
+import type { Rank } from '../../people/rules/rank';
 
 export type { Msg, PoolEntryStatus, PoolKind, Rank };
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/dates';
 import { LEAVE_TYPES, LeaveType } from '../leave/rules/leave-types';
+import type { SummaryRow } from './rules/summary';
 
 export interface NoticeSheet {
   regionName: string;
@@ -10,17 +11,8 @@ export interface NoticeSheet {
   publishedAt: Date;
   /** The revision that corrects this one, if any. */
   supersededByRevision: number | null;
-  rows: {
-    personName: string;
-    workingDays: number;
-    presentDays: number;
-    businessTripDays: number;
-    leaveDays: number;
-    absentDays: number;
-    homeUnitRecallDays: number;
-    unrecordedDays: number;
-    leaveByType: { type: LeaveType; days: number }[];
-  }[];
+  /** The frozen summary rows, with the person's name as published. */
+  rows: (Omit<SummaryRow, 'personId'> & { personName: string })[];
 }
 
 const LEAVE_HEADERS: Record<LeaveType, string> = {

@@ -40,21 +40,9 @@ export function inverseKind(kind: RelationKindName): RelationKindName {
   return kind; // symmetric
 }
 
-export const KIN_KINDS: readonly RelationKindName[] = [
-  'SPOUSE',
-  'PARENT',
-  'CHILD',
-  'GRANDPARENT',
-  'GRANDCHILD',
-  'SIBLING',
-  'UNCLE_AUNT',
-  'NEPHEW_NIECE',
-  'COUSIN',
-  'PARENT_IN_LAW',
-  'CHILD_IN_LAW',
-  'SIBLING_IN_LAW',
-  'OTHER_IN_LAW',
-];
+/** Personal ties (rule 8 and other); every other kind is kin. */
+export const PERSONAL_TIE_KINDS: readonly RelationKindName[] = ['CLASSMATE', 'TEACHER_STUDENT', 'SAME_SUPERVISOR', 'CLOSE_FRIEND', 'OTHER_TIE'];
+export const KIN_KINDS: readonly RelationKindName[] = RELATION_KINDS.filter((k) => !PERSONAL_TIE_KINDS.includes(k));
 export const isKin = (kind: RelationKindName) => KIN_KINDS.includes(kind);
 
 /** Words a clerk reads: what relatedPerson is to person. */

@@ -7,9 +7,9 @@ import { writeAudit } from '../audit/audit.service';
  * One transaction per mutation, declared once: the resolver runs inside it (retried on MySQL
  * deadlock), the audit record is written in it, and loaders are emptied around it so that
  * nothing read before the change is served after it. Payload fields resolve after the commit.
+ * src/schema.ts wraps every Mutation field, and only those, in it.
  */
 export const MutationTransaction: MiddlewareFn<Ctx> = async ({ info, context, args }, next) => {
-  if (info.parentType.name !== 'Mutation') return next();
   const base = context.em;
   try {
     return await inTransaction(context.db.dataSource, async (em) => {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import type { PersonGrant } from './access/guard';
 import { Access, AuthAccount } from './auth/access';
 import { Clock } from './common/clock';
 import { Locale } from './common/i18n';
@@ -24,8 +25,12 @@ export interface Ctx {
   clock: Clock;
   config: Config;
   log: Logger;
+  /** Who else the features let this account read in a limited view (src/access). */
+  personGrants: readonly PersonGrant[];
   /** A per-request DataLoader, made on first use. */
   loader<K, V>(key: string, make: () => DataLoader<K, V>): DataLoader<K, V>;
+  /** Any other per-request state, made on first use and dropped with the loaders. */
+  local<T>(key: string, make: () => T): T;
   /** Drops every loader's cache (the mutation middleware does this around each mutation). */
   resetLoaders(): void;
   /** Names ids in the current mutation's audit record. */
@@ -46,13 +51,14 @@ export interface CtxInit {
   config: Config;
   log: Logger;
   makeAccess: (ctx: Ctx, account: AuthAccount | null) => Access;
+  personGrants?: readonly PersonGrant[];
 }
 
 /** What changes during a request; shared by the context and every shallow copy of it. */
 interface RequestState {
   em: EntityManager;
   touched: Set<string>;
-  loaders: Map<string, DataLoader<unknown, unknown>>;
+  loaders: Map<string, unknown>;
 }
 
 /**
@@ -71,6 +77,7 @@ class RequestContext implements Ctx {
   clock: Clock;
   config: Config;
   log: Logger;
+  personGrants: readonly PersonGrant[];
   private readonly state: RequestState;
 
   constructor(init: CtxInit) {
@@ -82,6 +89,7 @@ class RequestContext implements Ctx {
     this.clock = init.clock;
     this.config = init.config;
     this.log = init.log;
+    this.personGrants = init.personGrants ?? [];
     this.state = { em: init.db.dataSource.manager, touched: new Set(), loaders: new Map() };
   }
 
@@ -99,12 +107,16 @@ class RequestContext implements Ctx {
   }
 
   loader<K, V>(key: string, make: () => DataLoader<K, V>): DataLoader<K, V> {
-    let l = this.state.loaders.get(key);
-    if (!l) {
-      l = make() as DataLoader<unknown, unknown>;
+    return this.local(key, make);
+  }
+
+  local<T>(key: string, make: () => T): T {
+    let l = this.state.loaders.get(key) as T | undefined;
+    if (l === undefined) {
+      l = make();
       this.state.loaders.set(key, l);
     }
-    return l as DataLoader<K, V>;
+    return l;
   }
 
   resetLoaders() {

@@ -1,6 +1,6 @@
-import type { Express } from 'express';
 import type { NonEmptyArray } from 'type-graphql';
-import type { Ctx } from './context';
+import type { TypeAccess } from './access/guard';
+import type { FeatureModule } from './feature';
 import { attendanceModule } from './attendance';
 import { auditModule } from './audit';
 import { avoidanceModule } from './avoidance';
@@ -12,18 +12,6 @@ import { poolsModule } from './pools';
 import { regionsModule } from './regions';
 import { roundsModule } from './rounds';
 import { unitsModule } from './units';
-
-/** Extra HTTP routes of a feature (e.g. spreadsheet exports); `context` authenticates a request. */
-export interface RouteDeps {
-  context(req: import('express').Request): Promise<Ctx>;
-}
-
-export interface FeatureModule {
-  entities: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  resolvers: Function[];
-  routes?(app: Express, deps: RouteDeps): void;
-}
 
 /** Every feature of the service. */
 export const modules: FeatureModule[] = [
@@ -42,3 +30,8 @@ export const modules: FeatureModule[] = [
 
 export const allEntities = () => modules.flatMap((m) => m.entities);
 export const allResolvers = () => modules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;
+
+/** How every GraphQL object type is read (src/access/guard.ts); shared types first. */
+export const allAccess = (): Record<string, TypeAccess> =>
+  Object.assign({ PageInfo: 'public' } as Record<string, TypeAccess>, ...modules.map((m) => m.access ?? {}));
+export const allPersonGrants = () => modules.flatMap((m) => m.personGrants ?? []);

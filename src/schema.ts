@@ -2,7 +2,8 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DateTimeScalar } from './common/scalars';
 import { MutationTransaction } from './graphql/transaction.middleware';
-import { allResolvers } from './modules';
+import { guardSchema } from './access/guard';
+import { allAccess, allResolvers } from './modules';
 
 let cached: GraphQLSchema | undefined;
 
@@ -24,11 +25,14 @@ function transactional(schema: GraphQLSchema): GraphQLSchema {
 /** The executable schema (built once per process: type-graphql's metadata is global). */
 export async function getSchema(): Promise<GraphQLSchema> {
   cached ??= transactional(
-    await buildSchema({
-      resolvers: allResolvers(),
-      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-      validate: false,
-    }),
+    guardSchema(
+      await buildSchema({
+        resolvers: allResolvers(),
+        scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+        validate: false,
+      }),
+      allAccess(),
+    ),
   );
   return cached;
 }

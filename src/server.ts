@@ -16,7 +16,7 @@ import { createContext, Ctx } from './context';
 import { createDatabase, Database } from './db/data-source';
 import { byId } from './db/loaders';
 import { makeFormatError, localizeErrors } from './graphql/errors';
-import { modules } from './modules';
+import { allPersonGrants, modules } from './modules';
 import { createLogger } from './observability/logger';
 import { createMetrics, Metrics } from './observability/metrics';
 import { Region } from './regions/region.entity';
@@ -84,6 +84,8 @@ export function createServer(opts: ServerOptions): Server {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  const personGrants = allPersonGrants();
+
   /** Builds the request context: account from the bearer token, locale, loaders. */
   async function contextFor(req: Request): Promise<Ctx & { tokens: Tokens }> {
     const requestId = (req as Request & { id?: string }).id ?? randomUUID();
@@ -102,6 +104,7 @@ export function createServer(opts: ServerOptions): Server {
       config,
       log: log.child({ reqId: requestId }),
       makeAccess: (c, a) => new Access(a, (id) => byId(c, Region).load(id)),
+      personGrants,
     });
     return Object.assign(ctx, { tokens });
   }

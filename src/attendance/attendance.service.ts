@@ -8,6 +8,7 @@ import { lockRows } from '../db/locks';
 import { Role } from '../auth/roles';
 import { Person } from '../people/person.entity';
 import { personLoader } from '../people/people.service';
+import { readablePersons } from '../people/person.access';
 import { Region } from '../regions/region.entity';
 import { requireRegion } from '../regions/regions.service';
 import { Round } from '../rounds/round.entity';
@@ -15,9 +16,7 @@ import { TeamMembership, TeamRole } from '../rounds/team.entity';
 import { calendarOf } from '../calendar/calendar.service';
 import { monthRange } from '../calendar/rules/days';
 import { UnpublishedYearError } from '../calendar/rules/working-calendar';
-import { LeaveRequest } from '../leave/leave.entity';
-import { TAKEN } from '../leave/leave.service';
-import { takenSlots } from '../leave/rules/span';
+import { takenLeave } from '../leave/availability';
 import { AttendanceNotice, AttendanceNoticeRow, AttendanceRecord } from './attendance.entity';
 import { applyEntry, AttendanceStatus, entryRefusal, HalfKey, Mark } from './rules/records';
 import { LEAVE_TYPES, LeaveType } from '../leave/rules/leave-types';
@@ -67,15 +66,13 @@ export async function recordAttendance(ctx: Ctx, roundId: string, entries: Entry
   // One writer per person at a time: records and leave checks stay consistent.
   await lockRows(ctx.em, Person, personIds);
   const [persons, memberships, leaves, existing, cal] = await Promise.all([
-    ctx.em.findBy(Person, { id: In(personIds) }),
+    readablePersons(ctx, personIds),
     ctx.em.find(TeamMembership, { where: { roundId: round.id, personId: In(personIds) } }),
-    ctx.em.find(LeaveRequest, {
-      where: { personId: In(personIds), status: In(TAKEN), startDate: LessThanOrEqual(dates[dates.length - 1]), endDate: MoreThanOrEqual(dates[0]) },
-    }),
+    takenLeave(ctx, personIds, dates[0], dates[dates.length - 1]),
     ctx.em.find(AttendanceRecord, { where: { personId: In(personIds), date: In(dates) } }),
     calendarOf(ctx),
   ]);
-  const nameOf = new Map(persons.map((p) => [p.id, p.name]));
+  const nameOf = new Map([...persons.values()].map((p) => [p.id, p.name]));
 
   const state = new Map<string, Map<HalfKey, Mark>>();
   const stored = new Map<string, AttendanceRecord[]>();
@@ -102,10 +99,7 @@ export async function recordAttendance(ctx: Ctx, roundId: string, entries: Entry
       half: e.half ?? null,
       workingDay,
       onTeam: membership !== undefined,
-      leaveSlots: leaves
-        .filter((l) => l.personId === e.personId)
-        .map((l) => takenSlots(l, l.returnedOn))
-        .filter((s): s is [number, number] => s !== null),
+      leaveSlots: leaves.filter((l) => l.personId === e.personId).map((l) => l.slots),
     });
     if (refusal === 'NOT_WORKING_DAY') throw badInput(`${field}.date`, msg(`${e.date} 不是工作日`, `${e.date} is not a working day`));
     if (refusal === 'NOT_ON_TEAM') {
@@ -198,7 +192,7 @@ export async function computeSummary(ctx: Ctx, region: Region, month: string): P
   if (personIds.length === 0) return [];
   const [records, leaves, persons] = await Promise.all([
     ctx.em.find(AttendanceRecord, { where: { roundId: In([...roundById.keys()]), personId: In(personIds), date: Between(from, to) } }),
-    ctx.em.find(LeaveRequest, { where: { personId: In(personIds), status: In(TAKEN), startDate: LessThanOrEqual(to), endDate: MoreThanOrEqual(from) } }),
+    takenLeave(ctx, personIds, from, to),
     personLoader(ctx).loadMany(personIds),
   ]);
   const nameOf = new Map(persons.filter((p): p is Person => p instanceof Person).map((p) => [p.id, p.name]));
@@ -209,10 +203,7 @@ export async function computeSummary(ctx: Ctx, region: Region, month: string): P
     workingDates,
     people,
     records: records.map((r) => ({ personId: r.personId, date: r.date, half: r.half, status: r.status })),
-    leaves: leaves.flatMap((l) => {
-      const slots = takenSlots(l, l.returnedOn);
-      return slots ? [{ personId: l.personId, type: l.type, slots }] : [];
-    }),
+    leaves,
   });
   return rows.map((r) => ({ ...r, personName: nameOf.get(r.personId) ?? '' }));
 }

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { AppError, ErrorCode } from '../common/errors';
 import { localeFrom, localize, msg } from '../common/i18n';
 import { byId } from '../db/loaders';
-import type { RouteDeps } from '../modules';
+import type { RouteDeps } from '../feature';
 import { regionLoader } from '../regions/regions.service';
 import { AttendanceNotice } from './attendance.entity';
 import { getNotice, noticeRows } from './attendance.service';

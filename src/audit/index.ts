@@ -1,5 +1,5 @@
-import type { FeatureModule } from '../modules';
+import type { FeatureModule } from '../feature';
 import { AuditEntry } from './audit.entity';
 import { AuditResolver } from './audit.resolver';
 
-export const auditModule: FeatureModule = { entities: [AuditEntry], resolvers: [AuditResolver] };
+export const auditModule: FeatureModule = { entities: [AuditEntry], resolvers: [AuditResolver], access: { AuditEntry: 'part' } };

@@ -1,4 +1,5 @@
 import { Arg, Ctx as Context, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { signedInNow } from './account.access';
 import { Ctx } from '../context';
 import { Person } from '../people/person.entity';
 import { personLoader } from '../people/people.service';
@@ -45,8 +46,10 @@ export class AccountResolver {
   }
 
   @Mutation(() => LoginPayload)
-  login(@Arg('input') input: LoginInput, @Context() ctx: Ctx & HasTokens): Promise<LoginPayload> {
-    return login(ctx, ctx.tokens, input.username, input.password);
+  async login(@Arg('input') input: LoginInput, @Context() ctx: Ctx & HasTokens): Promise<LoginPayload> {
+    const payload = await login(ctx, ctx.tokens, input.username, input.password);
+    signedInNow.add(payload.account);
+    return payload;
   }
 
   @Mutation(() => CreateAccountPayload)

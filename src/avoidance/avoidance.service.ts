@@ -10,13 +10,16 @@ import { requiredText } from '../common/validate';
 import { byId } from '../db/loaders';
 import { isUniqueViolation } from '../db/transaction';
 import { Role } from '../auth/roles';
-import { PERSON, personLoader } from '../people/people.service';
+import { PERSON, personLoader, requirePerson } from '../people/people.service';
 import { Person } from '../people/person.entity';
+import { personLevel } from '../people/person.access';
+import { Level } from '../access/levels';
 import { Region } from '../regions/region.entity';
 import { regionLoader, requireRegion } from '../regions/regions.service';
 import { Round, RoundStatus } from '../rounds/round.entity';
+import { canReadRound } from '../rounds/access';
 import { Unit } from '../units/unit.entity';
-import { UNIT, unitLoader } from '../units/units.service';
+import { requireUnitWithin, UNIT, unitLoader } from '../units/units.service';
 import { AvoidanceDeclaration, AvoidanceRuleSettingRow, AvoidanceSettingsRow, AvoidanceWaiver } from './avoidance.entity';
 import { Known, loadAvoidanceGraph, loadPersons, loadSettings } from './avoidance.loader';
 import { AvoidanceSettings } from './avoidance.types';
@@ -92,8 +95,10 @@ const toKnown = (region: Region | null, persons: Person[], units: Unit[]): Known
 });
 
 /**
- * The check behind the API: avoidance:read, the round's region in scope (else NOT_FOUND), and
- * every person and unit existing and in scope (relatives' details are private), read in two
+ * The check behind the API: avoidance:read, the round's region in scope (else NOT_FOUND), every
+ * person one the account reads (its regions' people and those it may draw into its teams; what
+ * a finding says of relatives is shown only where the account reads them: access.ts), and every
+ * unit in scope, read in two
  * waves (rows, then their regions) whose results the evaluation reuses.
  */
 async function checkedEvaluation(ctx: Ctx, roundId: string, personIds: readonly string[], unitIds: readonly string[], fields: { person: string; unit: string }) {
@@ -105,7 +110,8 @@ async function checkedEvaluation(ctx: Ctx, roundId: string, personIds: readonly 
   ]);
   const [region, personsCovered, unitsCovered] = await Promise.all([
     round ? ctx.auth.regionInScope(round.regionId) : null,
-    Promise.all(persons.map((p) => (p && !(p instanceof Error) ? ctx.auth.covers(p.regionId) : false))),
+    // Persons of the account's regions, and the people it may draw into its teams (LIMITED).
+    Promise.all(persons.map(async (p) => p instanceof Person && (await personLevel(ctx, p)) >= Level.LIMITED)),
     Promise.all(units.map((u) => (u && !(u instanceof Error) ? ctx.auth.covers(u.regionId) : false))),
   ]);
   if (!round || !region) throw notFound(ROUND, roundId, 'roundId');
@@ -151,9 +157,24 @@ export interface DeclareAvoidanceData {
 }
 
 /**
+ * The round, person and unit of a declaration or waiver, each through the scoped path: the round
+ * in the account's regions (or, for one's own declaration, a round one is on a team of), a
+ * person the account sees, a unit of the round's region. Anything else is "no such …".
+ */
+async function avoidanceSubjects(ctx: Ctx, input: { personId: string; unitId: string; roundId: string }, self: boolean) {
+  const round = await roundLoader(ctx).load(input.roundId);
+  const roundOk = round && (self ? await canReadRound(ctx, round) : await ctx.auth.covers(round.regionId));
+  if (!round || !roundOk) throw unknownId('roundId', ROUND, input.roundId);
+  const person = await requirePerson(ctx, input.personId, 'personId');
+  const region = await regionLoader(ctx).load(round.regionId);
+  const unit = await requireUnitWithin(ctx, input.unitId, 'unitId', region!);
+  return { round, person, unit };
+}
+
+/**
  * Records an avoidance for a person, a unit and a round: by an inspection office whose regions
- * cover the person or the round, or by the person themselves (an inspector's or group leader's
- * own account). One per person, unit and round.
+ * cover the round, or by the person themselves (an inspector's or group leader's own account)
+ * for a round they are on. One per person, unit and round.
  */
 export async function declareAvoidance(ctx: Ctx, input: DeclareAvoidanceData): Promise<AvoidanceDeclaration> {
   const account = ctx.auth.signedIn();
@@ -161,15 +182,7 @@ export async function declareAvoidance(ctx: Ctx, input: DeclareAvoidanceData): P
   if (!self && !ctx.auth.has('declaration:write')) {
     throw forbidden(msg('只有巡察办或本人可以申请回避', 'Only the inspection office or the person themselves may declare an avoidance'));
   }
-  const person = await personLoader(ctx).load(input.personId);
-  if (!person) throw unknownId('personId', PERSON, input.personId);
-  const round = await roundLoader(ctx).load(input.roundId);
-  if (!round) throw unknownId('roundId', ROUND, input.roundId);
-  if (!self && !(await ctx.auth.covers(person.regionId)) && !(await ctx.auth.covers(round.regionId))) {
-    throw unknownId('personId', PERSON, input.personId);
-  }
-  const unit = await unitLoader(ctx).load(input.unitId);
-  if (!unit) throw unknownId('unitId', UNIT, input.unitId);
+  const { round, person, unit } = await avoidanceSubjects(ctx, input, self);
   const reason = requiredText(input.reason, 'reason', 500);
   assertOpen(round);
   const declaration = Object.assign(new AvoidanceDeclaration(), {
@@ -207,13 +220,8 @@ export async function waiveAvoidance(ctx: Ctx, input: WaiveAvoidanceData): Promi
     throw badInput('rule', msg(`${input.rule} 不是回避规则`, `${input.rule} is not an avoidance rule`));
   }
   const rule: AvoidanceRuleName = input.rule;
+  const { round, person, unit } = await avoidanceSubjects(ctx, input, false);
   const reason = requiredText(input.reason, 'reason', 500);
-  const round = await roundLoader(ctx).load(input.roundId);
-  if (!round || !(await ctx.auth.covers(round.regionId))) throw unknownId('roundId', ROUND, input.roundId);
-  const person = await personLoader(ctx).load(input.personId);
-  if (!person) throw unknownId('personId', PERSON, input.personId);
-  const unit = await unitLoader(ctx).load(input.unitId);
-  if (!unit) throw unknownId('unitId', UNIT, input.unitId);
   assertOpen(round);
 
   const graph = await loadAvoidanceGraph(ctx.em, round, [person.id], [unit.id], await knownRows(ctx, round, [person.id], [unit.id]));

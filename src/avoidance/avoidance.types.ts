@@ -39,18 +39,26 @@ export class AvoidanceFinding {
   @Field({ description: 'A waiver approved by the office director covers this finding.' }) waived!: boolean;
   @Field(() => Person) person!: Person;
   @Field(() => Unit) unit!: Unit;
+  personId!: string;
+  /** What readers who may not see the person's relatives get instead (avoidance.access.ts). */
+  publicExplanation!: string;
+  publicPath!: PathStep[];
 }
 
 /** A finding in one language, with its person and unit, as the API returns it. */
 export function inLocale(f: AvoidanceFindingData, locale: Locale, persons: ReadonlyMap<string, Person>, units: ReadonlyMap<string, Unit>): AvoidanceFinding {
+  const steps = (path: AvoidanceFindingData['path']) => path.map((s) => ({ label: localize(s.label, locale), personId: s.personId, unitId: s.unitId }));
   return {
     rule: f.rule,
     severity: f.severity,
     waived: f.waived,
+    personId: f.personId,
     person: persons.get(f.personId)!,
     unit: units.get(f.unitId)!,
     explanation: localize(f.explanation, locale),
-    path: f.path.map((s) => ({ label: localize(s.label, locale), personId: s.personId, unitId: s.unitId })),
+    path: steps(f.path),
+    publicExplanation: localize(f.publicExplanation, locale),
+    publicPath: steps(f.publicPath),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { FeatureModule } from '../modules';
+import type { FeatureModule } from '../feature';
+import { declarationGuard, findingGuard, waiverGuard } from './access';
 import { AvoidanceDeclaration, AvoidanceRuleSettingRow, AvoidanceSettingsRow, AvoidanceWaiver } from './avoidance.entity';
 import {
   AvoidanceDeclarationResolver,
@@ -19,4 +20,12 @@ export const avoidanceModule: FeatureModule = {
     RoundAvoidanceResolver,
     AvoidanceSettingsResolver,
   ],
+  access: {
+    AvoidanceFinding: findingGuard,
+    AvoidanceDeclaration: declarationGuard,
+    AvoidanceWaiver: waiverGuard,
+    PathStep: 'part',
+    AvoidanceSettings: 'part',
+    AvoidanceRuleSetting: 'part',
+  },
 };

@@ -1,5 +1,5 @@
-import type { FeatureModule } from '../modules';
+import type { FeatureModule } from '../feature';
 import { CalendarDay, CalendarYearRow } from './calendar.entity';
 import { CalendarResolver } from './calendar.resolver';
 
-export const calendarModule: FeatureModule = { entities: [CalendarYearRow, CalendarDay], resolvers: [CalendarResolver] };
+export const calendarModule: FeatureModule = { entities: [CalendarYearRow, CalendarDay], resolvers: [CalendarResolver], access: { CalendarYear: 'public', CalendarDay: 'public' } };

@@ -50,3 +50,10 @@ export function manyBy<T extends ObjectLiteral>(
     }),
   );
 }
+
+/** Puts rows read otherwise (a page of a list) into the request's by-id loader, so that checks on them read nothing again. */
+export function primeById<T extends ObjectLiteral & { id: string }>(ctx: Ctx, entity: EntityTarget<T>, rows: readonly T[]): readonly T[] {
+  const loader = byId(ctx, entity);
+  for (const r of rows) loader.prime(r.id, r);
+  return rows;
+}

@@ -1,6 +1,6 @@
 /**
- * What other features need to know about leave: approved leave per person in a period, and
- * working days under the published calendar.
+ * What other features need to know about leave: leave taken per person in a period (attendance,
+ * team rules), and working days under the published calendar.
  */
 import { In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { Ctx } from '../context';
@@ -17,22 +17,36 @@ import { takenSlots } from './rules/span';
  */
 export async function approvedLeaveDays(ctx: Ctx, personIds: string[], from: string, to: string): Promise<Map<string, number>> {
   const result = new Map<string, number>(personIds.map((id) => [id, 0]));
-  if (personIds.length === 0 || to < from) return result;
-  const relevant = await ctx.em.find(LeaveRequest, {
-    where: { personId: In([...new Set(personIds)]), status: In(TAKEN), startDate: LessThanOrEqual(to), endDate: MoreThanOrEqual(from) },
-  });
-  if (relevant.length === 0) return result;
+  const taken = await takenLeave(ctx, personIds, from, to);
+  if (taken.length === 0) return result;
   const window: [number, number] = [dayNumber(from) * 2, dayNumber(to) * 2 + 1];
   const cal = await calendarOf(ctx);
-  for (const l of relevant) {
-    const taken = takenSlots(l, l.returnedOn);
-    if (!taken) continue;
-    const first = Math.max(taken[0], window[0]);
-    const last = Math.min(taken[1], window[1]);
+  for (const l of taken) {
+    const first = Math.max(l.slots[0], window[0]);
+    const last = Math.min(l.slots[1], window[1]);
     if (first > last) continue;
     result.set(l.personId, (result.get(l.personId) ?? 0) + cal.halfDaysInSlots(first, last) / 2);
   }
   return result;
+}
+
+export interface TakenLeave {
+  personId: string;
+  type: LeaveRequest['type'];
+  /** Half-day slots [first, last] taken (see rules/span.ts), up to the return when reported back. */
+  slots: [number, number];
+}
+
+/** Leave approved or taken by these persons that touches [from, to] (one statement). */
+export async function takenLeave(ctx: Ctx, personIds: string[], from: string, to: string): Promise<TakenLeave[]> {
+  if (personIds.length === 0 || to < from) return [];
+  const rows = await ctx.em.find(LeaveRequest, {
+    where: { personId: In([...new Set(personIds)]), status: In(TAKEN), startDate: LessThanOrEqual(to), endDate: MoreThanOrEqual(from) },
+  });
+  return rows.flatMap((l) => {
+    const slots = takenSlots(l, l.returnedOn);
+    return slots ? [{ personId: l.personId, type: l.type, slots }] : [];
+  });
 }
 
 /**

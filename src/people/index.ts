@@ -1,11 +1,13 @@
-import type { FeatureModule } from '../modules';
+import type { FeatureModule } from '../feature';
 import { Employment } from './employment.entity';
 import { InterestTie } from './interest-tie.entity';
 import { Person } from './person.entity';
 import { Relation } from './relation.entity';
+import { employmentGuard, personGuard, privateFactGuard } from './person.access';
 import { EmploymentResolver, InterestTieResolver, PersonResolver, RelationResolver } from './people.resolver';
 
 export const peopleModule: FeatureModule = {
   entities: [Person, Employment, Relation, InterestTie],
   resolvers: [PersonResolver, EmploymentResolver, RelationResolver, InterestTieResolver],
+  access: { Person: personGuard, Employment: employmentGuard, Relation: privateFactGuard, InterestTie: privateFactGuard },
 };

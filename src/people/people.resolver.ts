@@ -11,11 +11,12 @@ import { InterestTie } from './interest-tie.entity';
 import { Gender, Person, Rank } from './person.entity';
 import { Relation, RelationKind } from './relation.entity';
 import { RelationKindName } from './rules/relation-kinds';
+import { Level } from '../access/levels';
+import { levelOf, privateFactsShown } from './person.access';
 import {
   addEmployment,
   addInterestTie,
   addRelation,
-  assertCanReadPrivate,
   createPerson,
   employmentsOf,
   getPerson,
@@ -133,26 +134,23 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'Readable by the office roles and the person themselves.' })
-  async birthDate(@Root() p: Person, @Context() ctx: Ctx) {
-    await assertCanReadPrivate(ctx, p);
-    return p.birthDate;
+  birthDate(@Root() p: Person, @Context() ctx: Ctx) {
+    return privateFactsShown(ctx, p) ? p.birthDate : null;
   }
 
-  @FieldResolver(() => [Employment])
+  @FieldResolver(() => [Employment], { description: 'Empty where the person is not seen in full.' })
   employments(@Root() p: Person, @Context() ctx: Ctx) {
-    return employmentsOf(ctx).load(p.id);
+    return levelOf(ctx, p) === Level.FULL ? employmentsOf(ctx).load(p.id) : [];
   }
 
   @FieldResolver(() => [Relation], { description: 'Readable by the office roles and the person themselves.' })
-  async relations(@Root() p: Person, @Context() ctx: Ctx) {
-    await assertCanReadPrivate(ctx, p);
-    return relationsOf(ctx).load(p.id);
+  relations(@Root() p: Person, @Context() ctx: Ctx) {
+    return privateFactsShown(ctx, p) ? relationsOf(ctx).load(p.id) : [];
   }
 
   @FieldResolver(() => [InterestTie], { description: 'Readable by the office roles and the person themselves.' })
-  async interestTies(@Root() p: Person, @Context() ctx: Ctx) {
-    await assertCanReadPrivate(ctx, p);
-    return interestTiesOf(ctx).load(p.id);
+  interestTies(@Root() p: Person, @Context() ctx: Ctx) {
+    return privateFactsShown(ctx, p) ? interestTiesOf(ctx).load(p.id) : [];
   }
 }
 

@@ -1,71 +1,34 @@
 import { Brackets } from 'typeorm';
 import DataLoader from 'dataloader';
+import { Level } from '../access/levels';
 import { Ctx } from '../context';
-import { badInput, conflict, forbidden, notFound, unknownId } from '../common/errors';
+import { badInput, conflict, notFound, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
 import { assertNotBefore } from '../common/dates';
 import { paginate, PageArgs } from '../common/pagination';
 import { requiredText } from '../common/validate';
-import { byId, manyBy } from '../db/loaders';
+import { byId, manyBy, primeById } from '../db/loaders';
 import { isUniqueViolation } from '../db/transaction';
 import { regionLoader, requireRegion, withinRegion } from '../regions/regions.service';
 import { requireUnit } from '../units/units.service';
-import { Role } from '../auth/roles';
 import { Employment } from './employment.entity';
 import { InterestTie } from './interest-tie.entity';
 import { Gender, Person, Rank } from './person.entity';
 import { Relation } from './relation.entity';
+import { personLevel } from './person.access';
 import { canonicalPair, inverseKind, isKin, RELATION_LABELS, RelationKindName } from './rules/relation-kinds';
 
 export const PERSON = msg('人员', 'person');
 export const personLoader = (ctx: Ctx) => byId(ctx, Person);
 
-/** Persons who share a team with the signed-in account's person (for group leaders and inspectors). */
-function teammates(ctx: Ctx): Promise<Set<string>> {
-  const me = ctx.auth.personId;
-  const loader = ctx.loader('people:teammates', () =>
-    new DataLoader<string, Set<string>>(async (keys) => {
-      const rows: { person_id: string }[] = me
-        ? await ctx.em.query(
-            'SELECT DISTINCT m2.person_id AS person_id FROM team_memberships m1 JOIN team_memberships m2 ON m2.team_id = m1.team_id WHERE m1.person_id = ?',
-            [me],
-          )
-        : [];
-      const set = new Set(rows.map((r) => r.person_id));
-      return keys.map(() => set);
-    }),
-  );
-  return loader.load('me');
-}
-
 /**
- * Who may see a person: the person themselves; accounts with person:read whose regions cover
- * the person's region; group leaders and inspectors for the people on their teams.
+ * A person the account sees at `min` or above (LIMITED by default), or BAD_USER_INPUT on `field`
+ * (input ids) / NOT_FOUND (lookups), worded exactly as for an id that does not exist.
  */
-export async function canReadPerson(ctx: Ctx, person: Person): Promise<boolean> {
-  if (!ctx.account) return false;
-  if (ctx.auth.isSelf(person.id)) return true;
-  if (ctx.auth.has('person:read') && (await ctx.auth.covers(person.regionId))) return true;
-  if (ctx.auth.hasRole(Role.GROUP_LEADER, Role.INSPECTOR)) return (await teammates(ctx)).has(person.id);
-  return false;
-}
-
-/** Relations, interest ties and birth dates: the office roles in scope, and the person themselves. */
-export async function canReadPrivate(ctx: Ctx, person: Person): Promise<boolean> {
-  if (ctx.auth.isSelf(person.id)) return true;
-  return ctx.auth.has('person:readPrivate') && ctx.auth.covers(person.regionId);
-}
-
-export async function assertCanReadPrivate(ctx: Ctx, person: Person) {
-  ctx.auth.signedIn();
-  if (!(await canReadPrivate(ctx, person))) throw forbidden(msg('无权查看此人的社会关系、利益关联和出生日期', "You may not see this person's relations, interest ties or birth date"));
-}
-
-/** A readable person, or BAD_USER_INPUT on `field` (input ids) / NOT_FOUND (lookups). */
-export async function requirePerson(ctx: Ctx, id: string, field?: string): Promise<Person> {
+export async function requirePerson(ctx: Ctx, id: string, field?: string, min: Level = Level.LIMITED): Promise<Person> {
   ctx.auth.signedIn();
   const person = await personLoader(ctx).load(id);
-  if (person && (await canReadPerson(ctx, person))) return person;
+  if (person && (await personLevel(ctx, person)) >= min) return person;
   throw field ? unknownId(field, PERSON, id) : notFound(PERSON, id);
 }
 
@@ -135,7 +98,9 @@ export async function listPersons(ctx: Ctx, filter: PersonFilterData, page: Page
   const qb = withinRegion(ctx.em.getRepository(Person).createQueryBuilder('p'), 'p.region_id', region);
   const name = filter.nameContains?.trim();
   if (name) qb.andWhere('p.name LIKE :name', { name: `%${name}%` });
-  return paginate(qb, page);
+  const conn = await paginate(qb, page);
+  primeById(ctx, Person, conn.edges.map((e) => e.node));
+  return conn;
 }
 
 export interface AddEmploymentData {

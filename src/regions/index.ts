@@ -1,5 +1,5 @@
-import type { FeatureModule } from '../modules';
+import type { FeatureModule } from '../feature';
 import { Region } from './region.entity';
 import { RegionResolver } from './regions.resolver';
 
-export const regionsModule: FeatureModule = { entities: [Region], resolvers: [RegionResolver] };
+export const regionsModule: FeatureModule = { entities: [Region], resolvers: [RegionResolver], access: { Region: 'public' } };

@@ -56,7 +56,7 @@ export async function listRegions(ctx: Ctx): Promise<Region[]> {
   const scope = ctx.auth.scopePaths();
   if (scope) {
     if (scope.length === 0) return [];
-    qb.where(scope.map((_, i) => `r.path LIKE :p${i}`).join(' OR '), Object.fromEntries(scope.map((p, i) => [`p${i}`, `${p}%`])));
+    qb.where(...underAny('r.path', scope));
   }
   return qb.getMany();
 }
@@ -69,4 +69,13 @@ export function withinRegion<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
   return qb
     .innerJoin(Region, 'scope_region', `scope_region.id = ${regionIdColumn}`)
     .andWhere('scope_region.path LIKE :scopePath', { scopePath: `${region.path}%` });
+}
+
+/**
+ * An SQL condition "the region path in `column` lies under one of `paths`" with its parameters
+ * (prefixed with `name`); never true for no paths.
+ */
+export function underAny(column: string, paths: readonly string[], name = 'under'): [string, Record<string, string>] {
+  if (paths.length === 0) return ['1 = 0', {}];
+  return [`(${paths.map((_, i) => `${column} LIKE :${name}${i}`).join(' OR ')})`, Object.fromEntries(paths.map((p, i) => [`${name}${i}`, `${p}%`]))];
 }

@@ -5,6 +5,7 @@
 import DataLoader from 'dataloader';
 import { Ctx } from '../context';
 import { personLoader } from '../people/people.service';
+import { poolFactsOfPerson } from '../pools/facts';
 import { regionLoader } from '../regions/regions.service';
 import { avoidanceFacts, leaveFacts } from './checks';
 import { Round } from './round.entity';
@@ -12,7 +13,6 @@ import {
   authorizationsOfRound,
   bookingsOfPerson,
   membershipsOfRound,
-  poolFactsOfPerson,
   readinessOfRound,
   roundLoader,
   targetsOfRound,

@@ -1,4 +1,5 @@
-import type { FeatureModule } from '../modules';
+import type { FeatureModule } from '../feature';
+import { evaluationGuard, ofTeamGuard, roundGuard, teamGuard, teamMembersGrant, violationGuard } from './access';
 import { Evaluation, ReadinessRecord } from './record.entity';
 import { Round } from './round.entity';
 import {
@@ -15,4 +16,16 @@ import { Authorization, Team, TeamMembership, TeamTarget } from './team.entity';
 export const roundsModule: FeatureModule = {
   entities: [Round, Team, TeamTarget, TeamMembership, Authorization, ReadinessRecord, Evaluation],
   resolvers: [RoundResolver, TeamResolver, TeamMembershipResolver, AuthorizationResolver, EvaluationResolver, ViolationResolver, PersonRoundsResolver],
+  access: {
+    Round: roundGuard,
+    Team: teamGuard,
+    TeamMembership: ofTeamGuard,
+    Authorization: ofTeamGuard,
+    Evaluation: evaluationGuard,
+    Violation: violationGuard,
+    ReadinessRecord: 'part',
+    TeamRules: 'public',
+    Coverage: 'part',
+  },
+  personGrants: [teamMembersGrant],
 };

@@ -10,7 +10,7 @@ import { Region } from '../regions/region.entity';
 import { regionLoader } from '../regions/regions.service';
 import { Unit } from '../units/unit.entity';
 import { unitLoader } from '../units/units.service';
-import { requireReadableRound, requireReadableTeam, visibleTeams } from './access';
+import { requireReadableRound, requireReadableTeam } from './access';
 import { rulesOf, violationsOfRound } from './facts';
 import { Evaluation, ReadinessRecord } from './record.entity';
 import { Round } from './round.entity';
@@ -115,8 +115,8 @@ export class RoundResolver {
   }
 
   @FieldResolver(() => [Team], { description: 'The teams the account may see (all of them for the office roles).' })
-  async teams(@Root() round: Round, @Context() ctx: Ctx) {
-    return visibleTeams(ctx, round, await teamsOfRound(ctx).load(round.id));
+  teams(@Root() round: Round, @Context() ctx: Ctx) {
+    return teamsOfRound(ctx).load(round.id);
   }
 
   @FieldResolver(() => Round, { nullable: true, description: 'The round a look-back round follows up.' })
@@ -143,8 +143,9 @@ export class TeamResolver {
   }
 
   @Mutation(() => AssignTeamMemberPayload)
-  assignTeamMember(@Arg('input') input: AssignTeamMemberInput, @Context() ctx: Ctx): Promise<AssignTeamMemberPayload> {
-    return assignTeamMember(ctx, input);
+  async assignTeamMember(@Arg('input') input: AssignTeamMemberInput, @Context() ctx: Ctx): Promise<AssignTeamMemberPayload> {
+    const { membership, violations } = await assignTeamMember(ctx, input);
+    return { membership, violations: violations.map(toView) };
   }
 
   @Mutation(() => RemoveTeamMemberPayload)

@@ -6,10 +6,10 @@ import { optionalText, requiredText } from '../common/validate';
 import { lockRows } from '../db/locks';
 import { isUniqueViolation } from '../db/transaction';
 import { Person } from '../people/person.entity';
-import { PERSON, personLoader } from '../people/people.service';
+import { requirePerson } from '../people/people.service';
 import { regionLoader } from '../regions/regions.service';
 import { unitLoader } from '../units/units.service';
-import { MEMBERSHIP, requireWritableRound, requireWritableTeam } from './access';
+import { canReadTeam, MEMBERSHIP, requireWritableRound, requireWritableTeam } from './access';
 import { loadFacts } from './facts';
 import { EvaluationGrade, Evaluation, ReadinessKind, ReadinessRecord } from './record.entity';
 import { Round } from './round.entity';
@@ -19,7 +19,7 @@ import { decideAuthorize, revokedByLeaderChange } from './rules/authorization';
 import { joinedOn, refusal, RoundAction } from './rules/lifecycle';
 import { checkAssignment } from './rules/team-check';
 import { Authorization, AuthorizationStatus, Team, TeamMembership, TeamRole, TeamTarget } from './team.entity';
-import { toView, ViolationView } from './violation';
+import type { Violation } from './rules/types';
 
 function assertAllows(round: Round, action: RoundAction) {
   const why = refusal(round.status, action);
@@ -99,7 +99,7 @@ export async function setTeamTargets(ctx: Ctx, input: { teamId: string; targetUn
 
 export interface AssignResult {
   membership: TeamMembership | null;
-  violations: ViolationView[];
+  violations: Violation[];
 }
 
 /**
@@ -109,9 +109,9 @@ export interface AssignResult {
  */
 export async function assignTeamMember(ctx: Ctx, input: { teamId: string; personId: string; role: TeamRole }): Promise<AssignResult> {
   const { team } = await requireWritableTeam(ctx, input.teamId, 'teamId');
-  // The person may be kept by another region (a city cadre sent down): the pool rule decides.
-  const person = await personLoader(ctx).load(input.personId);
-  if (!person) throw unknownId('personId', PERSON, input.personId);
+  // The person may be kept by another region (a city cadre sent down): anyone the office may
+  // draw into its teams is read here, and the pool rule decides.
+  const person = await requirePerson(ctx, input.personId, 'personId');
   await lockRows(ctx.em, Team, [team.id]);
   await lockRows(ctx.em, Person, [person.id]);
   const round = (await ctx.em.findOneBy(Round, { id: team.roundId }))!;
@@ -119,7 +119,7 @@ export async function assignTeamMember(ctx: Ctx, input: { teamId: string; person
 
   const facts = await loadFacts(ctx, round, { teamIds: [team.id], candidate: { personId: person.id, role: input.role } });
   const check = checkAssignment(facts.teams.get(team.id)!, facts.candidate!);
-  if (check.refused.length > 0) return { membership: null, violations: check.refused.map(toView) };
+  if (check.refused.length > 0) return { membership: null, violations: check.refused };
 
   const membership = Object.assign(new TeamMembership(), {
     teamId: team.id,
@@ -138,10 +138,10 @@ export async function assignTeamMember(ctx: Ctx, input: { teamId: string; person
     // The unique key (person, current round) is the last line: another team of this round got them first.
     if (!isUniqueViolation(e)) throw e;
     const booked = msg(`${person.name}已在本轮另一巡察组`, `${person.name} is already on another team of this round`);
-    return { membership: null, violations: [toView({ rule: 'DOUBLE_BOOKED', severity: 'HARD', message: booked, personId: person.id })] };
+    return { membership: null, violations: [{ rule: 'DOUBLE_BOOKED', severity: 'HARD', message: booked, personId: person.id }] };
   }
   ctx.touch(membership.id, team.id, person.id);
-  return { membership, violations: check.reported.map(toView) };
+  return { membership, violations: check.reported };
 }
 
 async function revoke(ctx: Ctx, ids: string[]) {
@@ -232,7 +232,8 @@ export async function evaluateMember(
   const account = ctx.auth.signedIn();
   const membership = await membershipLoader(ctx).load(input.membershipId);
   const round = membership ? await roundLoader(ctx).load(membership.roundId) : null;
-  if (!membership || !round) throw unknownId('membershipId', MEMBERSHIP, input.membershipId);
+  const team = membership ? await teamLoader(ctx).load(membership.teamId) : null;
+  if (!membership || !round || !team || !(await canReadTeam(ctx, team))) throw unknownId('membershipId', MEMBERSHIP, input.membershipId);
   if (membership.role === TeamRole.LEADER) {
     if (!ctx.auth.has('evaluation:leader')) {
       throw forbidden(msg('组长由巡察工作领导小组评价', 'Leaders are evaluated by the head of the leading group'));
@@ -264,8 +265,7 @@ export async function recordReadiness(
 ): Promise<Person> {
   ctx.auth.require('readiness:write');
   const round = await requireWritableRound(ctx, input.roundId, 'roundId');
-  const person = await personLoader(ctx).load(input.personId);
-  if (!person) throw unknownId('personId', PERSON, input.personId);
+  const person = await requirePerson(ctx, input.personId, 'personId');
   assertAllows(round, 'RECORD_READINESS');
   if (input.completedOn > ctx.clock.today()) {
     throw badInput('completedOn', msg('完成日期不能晚于今天', 'The completion date cannot be in the future'));

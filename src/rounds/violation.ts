@@ -9,6 +9,8 @@ export class ViolationView {
   @Field(() => Rule) rule!: RuleCode;
   @Field(() => Severity) severity!: SeverityName;
   text!: Msg;
+  /** The text for readers who may not see relatives (avoidance findings); null when the same. */
+  publicText!: Msg | null;
   personId!: string | null;
   unitId!: string | null;
 }
@@ -18,6 +20,7 @@ export function toView(v: RuleViolation): ViolationView {
     rule: v.rule as RuleCode,
     severity: v.severity,
     text: v.message,
+    publicText: v.publicMessage ?? null,
     personId: v.personId ?? null,
     unitId: v.unitId ?? null,
   });

@@ -1,5 +1,5 @@
-import type { FeatureModule } from '../modules';
+import type { FeatureModule } from '../feature';
 import { Unit } from './unit.entity';
 import { UnitResolver } from './units.resolver';
 
-export const unitsModule: FeatureModule = { entities: [Unit], resolvers: [UnitResolver] };
+export const unitsModule: FeatureModule = { entities: [Unit], resolvers: [UnitResolver], access: { Unit: 'public' } };

@@ -4,7 +4,7 @@ import { msg } from '../common/i18n';
 import { paginate, PageArgs } from '../common/pagination';
 import { optionalText, requiredText } from '../common/validate';
 import { byId } from '../db/loaders';
-import { requireRegion, withinRegion } from '../regions/regions.service';
+import { regionLoader, requireRegion, withinRegion } from '../regions/regions.service';
 import { Unit, UnitKind } from './unit.entity';
 
 export const UNIT = msg('单位', 'unit');
@@ -21,6 +21,17 @@ export async function requireUnit(ctx: Ctx, id: string, field?: string): Promise
   const unit = await unitInScope(ctx, id);
   if (unit) return unit;
   throw field ? unknownId(field, UNIT, id) : notFound(UNIT, id);
+}
+
+/**
+ * A unit of a region's subtree (e.g. of a round's region), or BAD_USER_INPUT on `field`, worded
+ * as for a unit that does not exist.
+ */
+export async function requireUnitWithin(ctx: Ctx, id: string, field: string, region: { path: string }): Promise<Unit> {
+  const unit = await unitInScope(ctx, id);
+  const unitRegion = unit ? await regionLoader(ctx).load(unit.regionId) : null;
+  if (unit && unitRegion?.path.startsWith(region.path)) return unit;
+  throw unknownId(field, UNIT, id);
 }
 
 export interface CreateUnitData {

@@ -99,7 +99,8 @@ describe('recording', () => {
   test('who records: the office of the region, a group leader for their own team', async () => {
     expect(codeOf(await record(tok.inspector, [day(P.a, '2025-10-13')]))).toBe('FORBIDDEN');
     expect(refusal(await record(tok.officeB, [day(P.a, '2025-10-13')]))).toEqual(['BAD_USER_INPUT', 'roundId']);
-    expect(codeOf(await record(tok.lead, [day(P.c, '2025-10-13')]))).toBe('FORBIDDEN'); // team two
+    // A member of team two is, to team one's leader, no such person.
+    expect(refusal(await record(tok.lead, [day(P.c, '2025-10-13')]))).toEqual(['BAD_USER_INPUT', 'entries[0].personId']);
     const ok = await record(tok.lead, [day(P.b, '2025-10-09', 'PRESENT', 'PM'), day(P.b, '2025-10-10', 'PRESENT', null, '按时到岗')]);
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.recordAttendance.records.map((x: any) => [x.date, x.half, x.status, x.note])).toEqual([

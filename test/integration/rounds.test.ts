@@ -181,7 +181,8 @@ describe('a round from planning to closing', () => {
     const asLeader = (id: string, token = leaderAccount) => t.gql(EVAL, { i: { membershipId: id, grade: 'COMPETENT' } }, { token });
     expect(codeOf(await asLeader(team.memberships.leader))).toBe('FORBIDDEN');
     expect(codeOf(await asHead(team.memberships.finance))).toBe('FORBIDDEN');
-    expect(codeOf(await asLeader(team.memberships.finance, otherLeader))).toBe('FORBIDDEN');
+    // Another team's membership is, to its leader, no such membership.
+    expect(codeOf(await asLeader(team.memberships.finance, otherLeader))).toBe('BAD_USER_INPUT');
     const h = await asHead(team.memberships.leader);
     expect(h.data.evaluateMember.membership.evaluation).toMatchObject({ grade: 'EXCELLENT', comment: '表现突出' });
     const l = await asLeader(team.memberships.finance);

@@ -91,5 +91,8 @@ test.each([
     expect(node.employments[0].unit.region.name).toMatch(/城关镇|西平县/);
     expect(node.relations[0].relatedPerson.name).toMatch(/^人员\d{3}$/);
   }
-  expect(hundred.statements).toBe(ten.statements);
+  // A bigger page never costs more; it may cost one less, when it holds every related person
+  // itself (a page's persons are not read again).
+  expect(hundred.statements).toBeLessThanOrEqual(ten.statements);
+  expect(ten.statements - hundred.statements).toBeLessThanOrEqual(1);
 });

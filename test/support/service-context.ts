@@ -4,6 +4,7 @@ import type { Config } from '../../src/config';
 import { createContext, Ctx } from '../../src/context';
 import { byId } from '../../src/db/loaders';
 import { Region } from '../../src/regions/region.entity';
+import { allPersonGrants } from '../../src/modules';
 import { TestServer } from './server';
 
 /** A request context outside HTTP, as ADMIN, for calling a service directly against the test database. */
@@ -17,5 +18,6 @@ export function serviceContext(t: TestServer): Ctx {
     config: {} as Config,
     log: pino({ level: 'silent' }),
     makeAccess: (c, a) => new Access(a, (id) => byId(c, Region).load(id)),
+    personGrants: allPersonGrants(),
   });
 }

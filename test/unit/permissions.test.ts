@@ -43,12 +43,14 @@ const TABLE: Record<RoleName, Permission[]> = {
   // as INSPECTION_OFFICE | as INSPECTION_OFFICE, plus waivers, leave steps, notices
   // (and, by the avoidance rules, the region's avoidance settings)
   OFFICE_DIRECTOR: [...READ_IN_REGION, ...OFFICE_WRITE, 'waiver:write', 'leave:decide', 'notice:publish', 'avoidanceSettings:write'],
-  // rounds, teams (their members and target units), leave in its regions | leave steps, evaluations of leaders
-  LEADING_GROUP_HEAD: ['round:read', 'person:read', 'unit:read', 'leave:read', 'leave:decide', 'evaluation:leader'],
-  // its own teams (their target units) and their members | attendance and evaluations of its own team
-  GROUP_LEADER: ['unit:read', 'attendance:write', 'evaluation:member'],
+  // rounds, teams (their members and target units), leave in its regions | leave steps, evaluations
+  // of leaders (no person:read: the people it reads come with the teams and the leave)
+  LEADING_GROUP_HEAD: ['round:read', 'unit:read', 'leave:read', 'leave:decide', 'evaluation:leader'],
+  // its own teams (their target units come with them) and their members | attendance and
+  // evaluations of its own team
+  GROUP_LEADER: ['attendance:write', 'evaluation:member'],
   // itself, its teams (their target units) | its own leave requests (no permission: narrowed to self)
-  INSPECTOR: ['unit:read'],
+  INSPECTOR: [],
 };
 
 /** Spot checks named in the access table, so that a failure reads as the rule it breaks. */
@@ -56,7 +58,7 @@ const MUST: [RoleName, Permission[], Permission[]][] = [
   ['ORG_DEPARTMENT', ['person:write', 'pool:review', 'person:readPrivate'], ['unit:write', 'round:write', 'waiver:write', 'pool:enroll', 'audit:read']],
   ['INSPECTION_OFFICE', ['unit:write', 'person:write', 'pool:enroll', 'round:write', 'attendance:write', 'declaration:write'], ['waiver:write', 'leave:decide', 'notice:publish', 'account:write', 'region:write', 'pool:review', 'audit:read', 'settings:write', 'avoidanceSettings:write']],
   ['OFFICE_DIRECTOR', ['waiver:write', 'leave:decide', 'notice:publish', 'unit:write', 'avoidanceSettings:write'], ['account:write', 'region:write', 'calendar:write', 'settings:write', 'leavePolicy:write', 'audit:read']],
-  ['LEADING_GROUP_HEAD', ['leave:decide', 'evaluation:leader', 'round:read', 'leave:read'], ['person:write', 'person:readPrivate', 'round:write', 'evaluation:member', 'unit:write']],
+  ['LEADING_GROUP_HEAD', ['leave:decide', 'evaluation:leader', 'round:read', 'leave:read'], ['person:read', 'person:write', 'person:readPrivate', 'round:write', 'evaluation:member', 'unit:write']],
   ['GROUP_LEADER', ['attendance:write', 'evaluation:member'], ['person:read', 'person:readPrivate', 'person:write', 'round:write', 'leave:decide', 'evaluation:leader']],
   ['INSPECTOR', [], ['person:read', 'person:readPrivate', 'person:write', 'attendance:write', 'leave:read', 'leave:decide', 'evaluation:member']],
 ];

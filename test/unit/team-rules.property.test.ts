@@ -60,6 +60,7 @@ const avoidanceArb = (n: number) =>
       personId: fc.constantFrom(...Array.from({ length: n + 1 }, (_, i) => `p${i}`)),
       unitId: fc.constantFrom(...UNITS),
       explanation: fc.constant({ zh: '回避', en: 'avoid' }),
+      publicExplanation: fc.constant({ zh: '回避（无亲属）', en: 'avoid (no relatives)' }),
       waived: fc.boolean(),
     }),
     { maxLength: 4 },

@@ -270,6 +270,7 @@ describe('avoidance findings', () => {
     personId: 'x',
     unitId: 'u1',
     explanation: { zh: '回避', en: 'avoid' },
+    publicExplanation: { zh: '回避（无亲属）', en: 'avoid (no relatives)' },
     waived: false,
     ...over,
   });

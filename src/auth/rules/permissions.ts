@@ -83,11 +83,13 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   INSPECTION_OFFICE: OFFICE,
   // Settings (avoidance windows and rules, leave tiers) are ADMIN's, like accounts and regions.
   OFFICE_DIRECTOR: [...OFFICE, 'avoidanceSettings:write', 'waiver:write', 'leave:decide', 'notice:publish'],
-  // Reads rounds, teams (with their members and target units) and leave; nothing else.
-  LEADING_GROUP_HEAD: ['unit:read', 'person:read', 'round:read', 'leave:read', 'leave:decide', 'evaluation:leader'],
-  // Group leaders and inspectors act on their own teams and themselves; the services narrow these.
-  GROUP_LEADER: ['unit:read', 'attendance:write', 'evaluation:member'],
-  INSPECTOR: ['unit:read'],
+  // Reads rounds, teams (with their members and target units) and leave; the people it reads
+  // are the members of those teams and the requesters of that leave (src/people/person.access.ts).
+  LEADING_GROUP_HEAD: ['unit:read', 'round:read', 'leave:read', 'leave:decide', 'evaluation:leader'],
+  // Group leaders and inspectors act on their own teams and themselves (their teams' targets
+  // come with the teams); the services narrow these.
+  GROUP_LEADER: ['attendance:write', 'evaluation:member'],
+  INSPECTOR: [],
 };
 
 export function rolesGrant(roles: readonly RoleName[], permission: Permission): boolean {

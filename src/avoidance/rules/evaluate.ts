@@ -51,8 +51,7 @@ export function assess(g: AvoidanceGraph, q: AvoidanceQuery): AssessedFinding[] 
 
 export function describe(findings: readonly AssessedFinding[], names: Names): AvoidanceFindingData[] {
   return findings.map((f) => {
-    const { path, explanation } = explain(f, f.severity, f.waived, names);
-    return { rule: f.rule, severity: f.severity, personId: f.personId, unitId: f.unitId, explanation, path, waived: f.waived };
+    return { rule: f.rule, severity: f.severity, personId: f.personId, unitId: f.unitId, waived: f.waived, ...explain(f, f.severity, f.waived, names) };
   });
 }
 

@@ -101,9 +101,10 @@ const ROLE: Record<string, Msg> = {
   MEMBER: msg('组员', 'member'),
 };
 
-function title(d: FindingDraft): Msg {
+/** The rule's words; `kinTerm` false leaves out which relative it is (for readers without access to relations). */
+function title(d: FindingDraft, kinTerm = true): Msg {
   const n = d.years ?? 0;
-  const term = d.composition ? KIN_COMPOSITIONS[d.composition]?.term : undefined;
+  const term = d.composition ? (kinTerm ? KIN_COMPOSITIONS[d.composition]?.term : msg('', '')) : undefined;
   switch (d.rule) {
     case 'CURRENT_EMPLOYER':
       return msg('本人现在被巡察单位或其下属单位工作', 'Works in the target unit or a unit under it');
@@ -112,7 +113,7 @@ function title(d: FindingDraft): Msg {
         ? msg(`曾在被巡察单位工作满${n}年`, `Worked in the target unit for ${n} years or more`)
         : msg(`近${n}年内曾在被巡察单位工作`, `Worked in the target unit within the last ${n} years`);
     case 'KIN_IN_TARGET':
-      return term
+      return term?.zh
         ? msg(`近亲属（${term.zh}）在被巡察单位任职`, `A relative (${term.en}) works in the target unit`)
         : msg('近亲属在被巡察单位任职', 'A relative works in the target unit');
     case 'FORMER_SUPERIOR_SUBORDINATE':
@@ -136,9 +137,10 @@ function title(d: FindingDraft): Msg {
     case 'HOMETOWN_COUNTY':
       return msg('籍贯在被巡察单位所在县（区）', "Hometown is in the target unit's county");
     case 'INTEREST_TIE':
-      return term
+      if (!term) return msg('本人与被巡察单位有利益关联', 'Has an interest tie to the target unit');
+      return term.zh
         ? msg(`近亲属（${term.zh}）与被巡察单位有利益关联`, `A relative (${term.en}) has an interest tie to the target unit`)
-        : msg('本人与被巡察单位有利益关联', 'Has an interest tie to the target unit');
+        : msg('近亲属与被巡察单位有利益关联', 'A relative has an interest tie to the target unit');
   }
 }
 
@@ -243,23 +245,58 @@ function render(e: Evidence, names: Names): Rendered {
   }
 }
 
-/** The path and the one-sentence explanation of a finding. */
-export function explain(
-  d: FindingDraft,
-  severity: SeverityName,
-  waived: boolean,
-  names: Names,
-): { path: PathStepData[]; explanation: Msg } {
-  const rendered: Rendered[] = [];
-  for (const e of d.evidence) rendered.push(render(e, names));
-  const t = title(d);
+/**
+ * What a reader without access to private facts may see of a step: nothing of a relative (the
+ * caller stops at the first relation), an interest tie without its description, a declaration
+ * without its reason.
+ */
+function renderPublic(e: Evidence, names: Names): Rendered {
+  const unitName = (id: string) => names.units.get(id)?.name ?? id;
+  switch (e.kind) {
+    case 'interestTie': {
+      const label = msg('利益关联', 'interest tie');
+      return { step: { label, unitId: e.unitId }, text: msg(`与 ${unitName(e.unitId)} 有利益关联`, `interest tie to ${unitName(e.unitId)}`) };
+    }
+    case 'declared': {
+      const label = msg('申请回避', 'declared avoidance');
+      return { step: { label, unitId: e.unitId }, text: msg(`申请回避 ${unitName(e.unitId)}`, `declared avoidance of ${unitName(e.unitId)}`) };
+    }
+    default:
+      return render(e, names);
+  }
+}
+
+function sentence(verdict: Msg, t: Msg, rendered: Rendered[]): Msg {
+  return msg(
+    `${verdict.zh}${t.zh}：${rendered.map((r) => r.text.zh).join(' → ')}`,
+    `${verdict.en}${t.en}: ${rendered.map((r) => r.text.en).join(' → ')}`,
+  );
+}
+
+export interface Explained {
+  path: PathStepData[];
+  explanation: Msg;
+  /** The same without relatives, interest-tie descriptions and declaration reasons. */
+  publicPath: PathStepData[];
+  publicExplanation: Msg;
+}
+
+/** The path and the one-sentence explanation of a finding, in full and without private facts. */
+export function explain(d: FindingDraft, severity: SeverityName, waived: boolean, names: Names): Explained {
+  const rendered = d.evidence.map((e) => render(e, names));
   const v = VERDICT[waived ? 'WAIVED' : severity];
+  const throughKin = d.evidence.findIndex((e) => e.kind === 'relation');
+  const shown = throughKin < 0 ? d.evidence : d.evidence.slice(0, throughKin);
+  const publicRendered = shown.map((e) => renderPublic(e, names));
+  if (throughKin >= 0) {
+    const unit = names.units.get(d.unitId)?.name ?? d.unitId;
+    publicRendered.push({ step: { label: msg('被巡察单位', 'target unit'), unitId: d.unitId }, text: msg(unit, unit) });
+  }
   return {
     path: rendered.map((r) => r.step),
-    explanation: msg(
-      `${v.zh}${t.zh}：${rendered.map((r) => r.text.zh).join(' → ')}`,
-      `${v.en}${t.en}: ${rendered.map((r) => r.text.en).join(' → ')}`,
-    ),
+    explanation: sentence(v, title(d), rendered),
+    publicPath: publicRendered.map((r) => r.step),
+    publicExplanation: sentence(v, title(d, false), publicRendered),
   };
 }
 

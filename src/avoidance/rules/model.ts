@@ -53,6 +53,9 @@ export interface AvoidanceFindingData {
   explanation: Msg;
   /** From the person to the unit, step by step. */
   path: PathStepData[];
+  /** The sentence and path for readers who may not see relatives and other private facts. */
+  publicExplanation: Msg;
+  publicPath: PathStepData[];
   waived: boolean;
 }
 

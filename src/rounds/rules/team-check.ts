@@ -309,7 +309,7 @@ export function evaluateTeam(team: TeamFact): Violation[] {
   }
   for (const f of team.avoidance) {
     if (f.waived || !memberIds.has(f.personId) || !targetSet.has(f.unitId)) continue;
-    out.push({ rule: f.rule, severity: f.severity, message: f.explanation, personId: f.personId, unitId: f.unitId });
+    out.push({ rule: f.rule, severity: f.severity, message: f.explanation, publicMessage: f.publicExplanation, personId: f.personId, unitId: f.unitId });
   }
   return out;
 }
@@ -390,7 +390,7 @@ export function checkAssignment(team: TeamFact, candidate: MemberFact): Assignme
   const targets = new Set(team.targetUnitIds);
   for (const f of team.avoidance) {
     if (f.personId === candidate.personId && targets.has(f.unitId) && f.severity === 'HARD' && !f.waived) {
-      refused.push({ rule: f.rule, severity: 'HARD', message: f.explanation, personId: f.personId, unitId: f.unitId });
+      refused.push({ rule: f.rule, severity: 'HARD', message: f.explanation, publicMessage: f.publicExplanation, personId: f.personId, unitId: f.unitId });
     }
   }
   if (refused.length > 0) return { refused, reported: [] };

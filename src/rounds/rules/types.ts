@@ -45,6 +45,8 @@ export interface Violation {
   message: Msg;
   personId?: string;
   unitId?: string;
+  /** For readers who may not see relatives: the message without them (avoidance findings). */
+  publicMessage?: Msg;
 }
 
 export interface TeamRules {
@@ -101,6 +103,8 @@ export interface AvoidanceFact {
   personId: string;
   unitId: string;
   explanation: Msg;
+  /** The explanation without relatives and other private facts. */
+  publicExplanation: Msg;
   waived: boolean;
 }
 

@@ -157,15 +157,20 @@ describe('declarations', () => {
     expect(entry.targetIds).toEqual(expect.arrayContaining([d.id, p.wang, u.tax, round]));
   });
 
-  it('the person may declare for themselves, not for others', async () => {
+  it('the person may declare for themselves in a round they are on, not for others', async () => {
     const own = await t.tokenFor(['INSPECTOR'], [r.countyA], p.chen);
-    const mine = await t.gql(DECLARE, { i: { personId: p.chen, unitId: u.audit, roundId: round, reason: '曾与该局局长共事' } }, { token: own });
-    expect(mine.data.declareAvoidance.declaration.person.name).toBe('陈刚');
-    const theirs = await t.gql(DECLARE, { i: { personId: p.zhao, unitId: u.audit, roundId: round, reason: 'x' } }, { token: own });
+    const notOn = await t.gql(DECLARE, { i: { personId: p.chen, unitId: u.audit, roundId: round, reason: '曾与该局局长共事' } }, { token: own });
+    expect([codeOf(notOn), notOn.errors![0].extensions!.field]).toEqual(['BAD_USER_INPUT', 'roundId']);
+    const onTeam = (
+      await insertRound(t, { regionId: r.countyA, startsOn: '2024-03-01', endsOn: '2024-05-31', status: RoundStatus.PLANNING, teams: [{ name: '第一巡察组', members: [{ personId: p.chen }] }] })
+    ).roundId;
+    const mine = await t.gql(DECLARE, { i: { personId: p.chen, unitId: u.audit, roundId: onTeam, reason: '曾与该局局长共事' } }, { token: own });
+    expect(mine.data.declareAvoidance.declaration).toMatchObject({ person: { name: '陈刚' }, round: { id: onTeam }, declaredBy: { username: expect.any(String) } });
+    const theirs = await t.gql(DECLARE, { i: { personId: p.zhao, unitId: u.audit, roundId: onTeam, reason: 'x' } }, { token: own });
     expect(codeOf(theirs)).toBe('FORBIDDEN');
   });
 
-  it('needs a reason, an open round, and an office covering the person or the round', async () => {
+  it('needs a reason, an open round, and an office covering the round', async () => {
     const blank = await t.gql(DECLARE, { i: { personId: p.zhao, unitId: u.audit, roundId: round, reason: '  ' } }, { token: t.adminToken });
     expect(codeOf(blank)).toBe('BAD_USER_INPUT');
     expect(blank.errors![0].extensions!.field).toBe('reason');
@@ -173,8 +178,9 @@ describe('declarations', () => {
     expect(codeOf(await t.gql(DECLARE, { i: { personId: p.zhao, unitId: u.audit, roundId: closed, reason: 'x' } }, { token: t.adminToken }))).toBe('CONFLICT');
     const west = await t.tokenFor(['INSPECTION_OFFICE'], [r.countyB]);
     const res = await t.gql(DECLARE, { i: { personId: p.zhao, unitId: u.audit, roundId: round, reason: 'x' } }, { token: west });
+    // Another county's round is, to this office, no such round.
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].extensions!.field).toBe('personId');
+    expect(res.errors![0].extensions!.field).toBe('roundId');
   });
 });
 

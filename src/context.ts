@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
-import type { PersonGrant } from './access/guard';
 import { Access, AuthAccount } from './auth/access';
 import { Clock } from './common/clock';
 import { Locale } from './common/i18n';
@@ -37,6 +36,9 @@ export interface Ctx {
   touch(...ids: (string | null | undefined)[]): void;
   touched: Set<string>;
 }
+
+/** Persons a feature lets the account read in a limited view (see src/people/person.access.ts). */
+export type PersonGrant = (ctx: Ctx, personIds: string[]) => Promise<Set<string>>;
 
 export function repo<T extends ObjectLiteral>(ctx: Ctx, entity: EntityTarget<T>): Repository<T> {
   return ctx.em.getRepository(entity);

@@ -16,7 +16,7 @@ import { createContext, Ctx } from './context';
 import { createDatabase, Database } from './db/data-source';
 import { byId } from './db/loaders';
 import { makeFormatError, localizeErrors } from './graphql/errors';
-import { allPersonGrants, modules } from './modules';
+import { allEntities, allPersonGrants, modules } from './modules';
 import { createLogger } from './observability/logger';
 import { createMetrics, Metrics } from './observability/metrics';
 import { Region } from './regions/region.entity';
@@ -47,7 +47,7 @@ export function createServer(opts: ServerOptions): Server {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
-  const db = opts.db ?? createDatabase(config, log);
+  const db = opts.db ?? createDatabase(config, allEntities(), log);
   const metrics = createMetrics();
   const tokens = new Tokens(resolveJwtSecret(config), config.jwtTtl);
   const app = express();

@@ -31,8 +31,7 @@ export interface Guard<T extends object = any> {
  */
 export type TypeAccess = Guard | 'public' | 'part';
 
-/** Persons a feature lets the account read in a limited view (see people/person.access.ts). */
-export type PersonGrant = (ctx: Ctx, personIds: string[]) => Promise<Set<string>>;
+export type { PersonGrant } from '../context';
 
 const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as PromiseLike<unknown> | null)?.then === 'function';
 

@@ -5,13 +5,11 @@ import { DateTimeScalar, LocalDateScalar } from '../common/scalars';
 import { DayHalf } from '../leave/leave.entity';
 import type { AttendanceStatus as AttendanceStatusName, HalfKey } from './rules/records';
 import { halfOfKey } from './rules/records';
+import { ATTENDANCE_STATUSES } from './rules/records';
+import { enumOf } from '../common/vocabulary';
 
-export enum AttendanceStatus {
-  PRESENT = 'PRESENT',
-  BUSINESS_TRIP = 'BUSINESS_TRIP',
-  ABSENT = 'ABSENT',
-  HOME_UNIT_RECALL = 'HOME_UNIT_RECALL',
-}
+export const AttendanceStatus = enumOf(ATTENDANCE_STATUSES);
+export type AttendanceStatus = (typeof AttendanceStatus)[keyof typeof AttendanceStatus];
 registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
 
 /**

@@ -9,7 +9,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AvoidanceGraph, DeclarationRec, EmploymentRec, PastServiceRec, PersonRec, RegionRec, RelationRec, UnitRec, WaiverRec } from './rules/graph';
 import { extendFrontier, isKinKind, Tie } from './rules/kinship';
-import type { AvoidanceRuleName, RoundKindName, TeamRoleName } from './rules/model';
+import type { AvoidanceRuleName, RoundKindName, SeverityName, TeamRoleName } from './rules/model';
 import { inverseKind } from './rules/model';
 import { AvoidanceSettingsData, defaultSettings, settingsFor } from './rules/settings';
 import { KIN_KINDS, RelationKindName } from '../people/rules/relation-kinds';
@@ -87,8 +87,8 @@ export async function loadSettings(
     if (w.rule != null && String(w.rule) in s.rules) {
       s.rules[String(w.rule) as AvoidanceRuleName] = {
         enabled: bool(w.enabled),
-        severity: String(w.severity) as 'HARD' | 'SOFT',
-        memberSeverity: String(w.member_severity) as 'HARD' | 'SOFT',
+        severity: String(w.severity) as SeverityName,
+        memberSeverity: String(w.member_severity) as SeverityName,
       };
     }
   }

@@ -23,13 +23,13 @@ import {
   DeclareAvoidancePayload,
   inLocale,
   PathStep,
-  Rule,
   SetAvoidanceSettingsInput,
   SetAvoidanceSettingsPayload,
   WaiveAvoidanceInput,
   WaiveAvoidancePayload,
 } from './avoidance.types';
 import type { AvoidanceFindingData, AvoidanceRuleName } from './rules/model';
+import { Rule } from '../graphql/enums';
 
 const roundLoader = (ctx: Ctx) => byId(ctx, Round);
 const accountLoader = (ctx: Ctx) => byId(ctx, Account);

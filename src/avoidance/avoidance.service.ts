@@ -22,10 +22,10 @@ import { Unit } from '../units/unit.entity';
 import { requireUnitWithin, UNIT, unitLoader } from '../units/units.service';
 import { AvoidanceDeclaration, AvoidanceRuleSettingRow, AvoidanceSettingsRow, AvoidanceWaiver } from './avoidance.entity';
 import { Known, loadAvoidanceGraph, loadPersons, loadSettings } from './avoidance.loader';
-import { AvoidanceSettings } from './avoidance.types';
+import type { AvoidanceSettings } from './avoidance.types';
 import { assess, describe } from './rules/evaluate';
 import { namedIds } from './rules/explain';
-import { AVOIDANCE_RULES, AvoidanceFindingData, AvoidanceRuleName, isAvoidanceRule, TeamRoleName } from './rules/model';
+import { AVOIDANCE_RULES, AvoidanceFindingData, AvoidanceRuleName, isAvoidanceRule, SeverityName, TeamRoleName } from './rules/model';
 import { applyPatch, AvoidanceSettingsData, patchProblem, SettingsPatch } from './rules/settings';
 
 export type { AvoidanceFindingData } from './rules/model';
@@ -75,7 +75,7 @@ export async function findAvoidance(
     roundId: string;
     personIds: string[];
     unitIds: string[];
-    roles?: Map<string, 'LEADER' | 'DEPUTY_LEADER' | 'MEMBER'>;
+    roles?: Map<string, TeamRoleName>;
     /** Only these units for a person, when not all (one batched load still serves every pair). */
     unitsOf?: ReadonlyMap<string, ReadonlySet<string>>;
   },
@@ -277,7 +277,7 @@ export async function getAvoidanceSettings(ctx: Ctx, regionId: string): Promise<
 
 export interface SetAvoidanceSettingsData extends Omit<SettingsPatch, 'rules'> {
   regionId: string;
-  rules?: { rule: string; enabled?: boolean | null; severity?: 'HARD' | 'SOFT' | null; memberSeverity?: 'HARD' | 'SOFT' | null }[] | null;
+  rules?: { rule: string; enabled?: boolean | null; severity?: SeverityName | null; memberSeverity?: SeverityName | null }[] | null;
 }
 
 /** Gives a region settings of its own: the patch over the settings now in force there. */

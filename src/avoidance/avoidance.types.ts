@@ -1,22 +1,12 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { localize, Locale } from '../common/i18n';
 import { Person } from '../people/person.entity';
 import { Region } from '../regions/region.entity';
 import { Unit } from '../units/unit.entity';
 import { AvoidanceDeclaration, AvoidanceWaiver } from './avoidance.entity';
-import { TEAM_RULE_CODES } from '../rounds/rules/types';
-import { AVOIDANCE_RULES, AvoidanceFindingData, AvoidanceRuleName, SeverityName } from './rules/model';
-
-/** The team rules of the rounds and the avoidance rules, as one enum (the contract's `Rule`). */
-/** The team rules of the rounds (their codes live with the team rules). */
-export const TEAM_RULES = TEAM_RULE_CODES;
-export const RULE_CODES = [...TEAM_RULES, ...AVOIDANCE_RULES] as const;
-export type RuleCode = (typeof RULE_CODES)[number];
-export const Rule = Object.fromEntries(RULE_CODES.map((r) => [r, r])) as { [K in RuleCode]: K };
-registerEnumType(Rule, { name: 'Rule', description: 'Team rules of a round, then the avoidance rules (1-13 of the domain).' });
-
-export const Severity = { HARD: 'HARD', SOFT: 'SOFT' } as const;
-registerEnumType(Severity, { name: 'Severity', description: 'HARD refuses an assignment (unless waived); SOFT is shown and counted against the team.' });
+import type { RuleCode } from '../common/vocabulary';
+import { Rule, Severity } from '../graphql/enums';
+import { AvoidanceFindingData, AvoidanceRuleName, SeverityName } from './rules/model';
 
 // A matrix returns tens of thousands of findings: their plain fields are simple resolvers
 // (no middleware), and text arrives already in the request's language.

@@ -3,11 +3,11 @@ import { Entity, Index } from 'typeorm';
 import { BoolColumn, DateColumn, EnumColumn, Identified, InstantColumn, IntColumn, RefColumn, StringColumn } from '../db/columns';
 import { LocalDateScalar } from '../common/scalars';
 import type { CalendarDayKind as CalendarDayKindName } from './rules/working-calendar';
+import { CALENDAR_DAY_KINDS } from './rules/working-calendar';
+import { enumOf } from '../common/vocabulary';
 
-export enum CalendarDayKind {
-  HOLIDAY = 'HOLIDAY',
-  MAKEUP_WORKDAY = 'MAKEUP_WORKDAY',
-}
+export const CalendarDayKind = enumOf(CALENDAR_DAY_KINDS);
+export type CalendarDayKind = (typeof CalendarDayKind)[keyof typeof CalendarDayKind];
 registerEnumType(CalendarDayKind, { name: 'CalendarDayKind' });
 
 /** A year of the national calendar: published once its notice is imported. */

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { Logger as Pino } from 'pino';
 import { Config } from '../config';
-import { allEntities } from '../modules';
 import { allMigrations } from '../../migrations';
 import { QueryCounter } from './query-counter';
 
@@ -13,9 +12,10 @@ export interface Database {
   counter: QueryCounter;
 }
 
-export function dataSourceOptions(database: Config['database'], logger?: QueryCounter): DataSourceOptions {
+/** `entities`: every feature's tables (src/modules.ts `allEntities()`, passed in by the entry points). */
+export function dataSourceOptions(database: Config['database'], entities: Function[], logger?: QueryCounter): DataSourceOptions {
   const common = {
-    entities: allEntities(),
+    entities,
     migrations: allMigrations,
     migrationsTableName: 'migrations',
     synchronize: false,
@@ -49,8 +49,8 @@ export function dataSourceOptions(database: Config['database'], logger?: QueryCo
   };
 }
 
-export function createDatabase(config: Config, log?: Pino): Database {
+export function createDatabase(config: Config, entities: Function[], log?: Pino): Database {
   const counter = new QueryCounter(log);
-  const dataSource = new DataSource(dataSourceOptions(config.database, counter));
+  const dataSource = new DataSource(dataSourceOptions(config.database, entities, counter));
   return { dataSource, dialect: config.database.dialect, counter };
 }

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
+import { allEntities } from '../modules';
 import { createDatabase } from './data-source';
 import { runMigrations } from './migrate';
 
 /** `npm run migrate`: applies pending migrations; `npm run migrate -- down` reverts the last one. */
 async function main() {
   const config = loadConfig();
-  const db = createDatabase(config);
+  const db = createDatabase(config, allEntities());
   await db.dataSource.initialize();
   try {
     if (process.argv[2] === 'down') {

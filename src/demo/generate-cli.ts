@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/data-source';
+import { allEntities } from '../modules';
 import { runMigrations } from '../db/migrate';
 import { countsOf, generateWorld, Scale } from './generator';
 import { loadWorld } from './load';
@@ -61,7 +62,7 @@ async function main() {
   if (config.database.dialect === 'mysql') await prepareMysql(config.database.url, values.fresh!);
   else if (values.fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(config.database.file + suffix, { force: true });
 
-  const db = createDatabase(config);
+  const db = createDatabase(config, allEntities());
   await db.dataSource.initialize();
   try {
     const t0 = Date.now();

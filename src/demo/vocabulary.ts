@@ -95,7 +95,8 @@ export const PLACE_SECOND: [string, string][] = [
   ['泽', 'ze'], ['城', 'cheng'], ['水', 'shui'], ['昌', 'chang'], ['化', 'hua'], ['乐', 'le'], ['溪', 'xi'], ['陵', 'ling'],
 ];
 
-export type UnitKindName = 'DEPARTMENT' | 'TOWNSHIP' | 'VILLAGE' | 'COMMUNITY' | 'ENTERPRISE' | 'INSTITUTION' | 'OTHER';
+export type { UnitKindName } from '../common/vocabulary';
+import type { UnitKindName } from '../common/vocabulary';
 
 export interface UnitTemplate {
   /** `{r}` is the full name of the region, e.g. 东安县. */

@@ -6,41 +6,25 @@ import { Role } from '../auth/roles';
 import type { DayHalf as DayHalfName } from '../calendar/rules/days';
 import type { LeaveType as LeaveTypeName } from './rules/leave-types';
 import type { LeaveStatus as LeaveStatusName, StepStatus } from './rules/lifecycle';
+import { LEAVE_STATUSES, STEP_STATUSES } from './rules/lifecycle';
+import { LEAVE_TYPES } from './rules/leave-types';
+import { DAY_HALVES } from '../calendar/rules/days';
+import { enumOf } from '../common/vocabulary';
 
-export enum DayHalf {
-  AM = 'AM',
-  PM = 'PM',
-}
+export const DayHalf = enumOf(DAY_HALVES);
+export type DayHalf = (typeof DayHalf)[keyof typeof DayHalf];
 registerEnumType(DayHalf, { name: 'DayHalf' });
 
-export enum LeaveType {
-  PERSONAL = 'PERSONAL',
-  SICK = 'SICK',
-  ANNUAL = 'ANNUAL',
-  HOME_UNIT_RECALL = 'HOME_UNIT_RECALL',
-  MARRIAGE = 'MARRIAGE',
-  BEREAVEMENT = 'BEREAVEMENT',
-  OTHER = 'OTHER',
-}
+export const LeaveType = enumOf(LEAVE_TYPES);
+export type LeaveType = (typeof LeaveType)[keyof typeof LeaveType];
 registerEnumType(LeaveType, { name: 'LeaveType' });
 
-export enum LeaveStatus {
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-  WITHDRAWN = 'WITHDRAWN',
-  CANCELLED = 'CANCELLED',
-  RETURNED = 'RETURNED',
-}
+export const LeaveStatus = enumOf(LEAVE_STATUSES);
+export type LeaveStatus = (typeof LeaveStatus)[keyof typeof LeaveStatus];
 registerEnumType(LeaveStatus, { name: 'LeaveStatus' });
 
-export enum ApprovalStepStatus {
-  WAITING = 'WAITING',
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-  SKIPPED = 'SKIPPED',
-}
+export const ApprovalStepStatus = enumOf(STEP_STATUSES);
+export type ApprovalStepStatus = (typeof ApprovalStepStatus)[keyof typeof ApprovalStepStatus];
 registerEnumType(ApprovalStepStatus, { name: 'ApprovalStepStatus' });
 
 /** A leave request (请假) of a person, kept by a region's office. Never deleted. */

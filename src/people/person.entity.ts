@@ -2,23 +2,16 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity, Index } from 'typeorm';
 import { BoolColumn, DateColumn, EnumColumn, Identified, RefColumn, StringColumn } from '../db/columns';
 import { LocalDateScalar } from '../common/scalars';
+import { enumOf, GENDERS } from '../common/vocabulary';
+import { RANKS } from './rules/rank';
 
-export enum Gender {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
+export const Gender = enumOf(GENDERS);
+export type Gender = (typeof Gender)[keyof typeof Gender];
 registerEnumType(Gender, { name: 'Gender' });
 
 /** Ranks in ascending order. */
-export enum Rank {
-  STAFF = 'STAFF',
-  DEPUTY_SECTION = 'DEPUTY_SECTION',
-  SECTION = 'SECTION',
-  DEPUTY_DIVISION = 'DEPUTY_DIVISION',
-  DIVISION = 'DIVISION',
-  DEPUTY_BUREAU = 'DEPUTY_BUREAU',
-  BUREAU = 'BUREAU',
-}
+export const Rank = enumOf(RANKS);
+export type Rank = (typeof Rank)[keyof typeof Rank];
 registerEnumType(Rank, {
   name: 'Rank',
   description: 'Ranks in ascending order: 科员, 副科级, 正科级, 副处级(副县级), 正处级(正县级), 副厅级, 正厅级.',

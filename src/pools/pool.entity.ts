@@ -1,21 +1,15 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity, Index } from 'typeorm';
 import { EnumColumn, Identified, InstantColumn, IntColumn, RefColumn, StringColumn } from '../db/columns';
+import { POOL_ENTRY_STATUSES, POOL_KINDS } from './rules/pool-entry';
+import { enumOf } from '../common/vocabulary';
 
-export enum PoolKind {
-  GROUP_LEADER = 'GROUP_LEADER',
-  DEPUTY_LEADER = 'DEPUTY_LEADER',
-  SPECIALIST = 'SPECIALIST',
-}
+export const PoolKind = enumOf(POOL_KINDS);
+export type PoolKind = (typeof PoolKind)[keyof typeof PoolKind];
 registerEnumType(PoolKind, { name: 'PoolKind' });
 
-export enum PoolEntryStatus {
-  PENDING = 'PENDING',
-  ACTIVE = 'ACTIVE',
-  REJECTED = 'REJECTED',
-  SUSPENDED = 'SUSPENDED',
-  EXITED = 'EXITED',
-}
+export const PoolEntryStatus = enumOf(POOL_ENTRY_STATUSES);
+export type PoolEntryStatus = (typeof PoolEntryStatus)[keyof typeof PoolEntryStatus];
 registerEnumType(PoolEntryStatus, { name: 'PoolEntryStatus' });
 
 /** A specialty (专业) of the reference list; administrators add more. */

@@ -1,14 +1,10 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity, Index } from 'typeorm';
 import { EnumColumn, Identified, RefColumn, StringColumn } from '../db/columns';
+import { enumOf, REGION_LEVELS } from '../common/vocabulary';
 
-export enum RegionLevel {
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  COUNTY = 'COUNTY',
-  TOWNSHIP = 'TOWNSHIP',
-  VILLAGE = 'VILLAGE',
-}
+export const RegionLevel = enumOf(REGION_LEVELS);
+export type RegionLevel = (typeof RegionLevel)[keyof typeof RegionLevel];
 registerEnumType(RegionLevel, { name: 'RegionLevel' });
 
 /** Depth order of levels: a child is always deeper than its parent. */

@@ -2,20 +2,15 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity, Index } from 'typeorm';
 import { DateColumn, EnumColumn, Identified, InstantColumn, RefColumn, StringColumn } from '../db/columns';
 import { LocalDateScalar } from '../common/scalars';
+import { EVALUATION_GRADES, READINESS_KINDS } from './rules/types';
+import { enumOf } from '../common/vocabulary';
 
-export enum ReadinessKind {
-  TRAINING = 'TRAINING',
-  DISCIPLINE_PLEDGE = 'DISCIPLINE_PLEDGE',
-  CONFIDENTIALITY_PLEDGE = 'CONFIDENTIALITY_PLEDGE',
-}
+export const ReadinessKind = enumOf(READINESS_KINDS);
+export type ReadinessKind = (typeof ReadinessKind)[keyof typeof ReadinessKind];
 registerEnumType(ReadinessKind, { name: 'ReadinessKind' });
 
-export enum EvaluationGrade {
-  EXCELLENT = 'EXCELLENT',
-  COMPETENT = 'COMPETENT',
-  BASICALLY_COMPETENT = 'BASICALLY_COMPETENT',
-  INCOMPETENT = 'INCOMPETENT',
-}
+export const EvaluationGrade = enumOf(EVALUATION_GRADES);
+export type EvaluationGrade = (typeof EvaluationGrade)[keyof typeof EvaluationGrade];
 registerEnumType(EvaluationGrade, { name: 'EvaluationGrade' });
 
 /** Training or a pledge completed by a person for one round (岗前培训、承诺书). */

@@ -2,25 +2,14 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity, Index } from 'typeorm';
 import { DateColumn, EnumColumn, Identified, InstantColumn, IntColumn, JsonColumn, RefColumn, StringColumn } from '../db/columns';
 import { LocalDateScalar } from '../common/scalars';
+import { enumOf, ROUND_KINDS, ROUND_STATUSES } from '../common/vocabulary';
 
-export enum RoundKind {
-  REGULAR = 'REGULAR',
-  SPECIAL = 'SPECIAL',
-  MOBILE = 'MOBILE',
-  LOOK_BACK = 'LOOK_BACK',
-  ELEVATED = 'ELEVATED',
-  CROSS = 'CROSS',
-  LINKED = 'LINKED',
-}
+export const RoundKind = enumOf(ROUND_KINDS);
+export type RoundKind = (typeof RoundKind)[keyof typeof RoundKind];
 registerEnumType(RoundKind, { name: 'RoundKind' });
 
-export enum RoundStatus {
-  PLANNING = 'PLANNING',
-  AUTHORIZED = 'AUTHORIZED',
-  STATIONED = 'STATIONED',
-  REPORTING = 'REPORTING',
-  CLOSED = 'CLOSED',
-}
+export const RoundStatus = enumOf(ROUND_STATUSES);
+export type RoundStatus = (typeof RoundStatus)[keyof typeof RoundStatus];
 registerEnumType(RoundStatus, { name: 'RoundStatus' });
 
 /** The team rules of a round, with the defaults of the domain. */

@@ -2,19 +2,15 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity, Index } from 'typeorm';
 import { DateColumn, EnumColumn, Identified, InstantColumn, RefColumn, StringColumn } from '../db/columns';
 import { LocalDateScalar } from '../common/scalars';
+import { AUTHORIZATION_STATUSES } from './rules/types';
+import { enumOf, TEAM_ROLES } from '../common/vocabulary';
 
-export enum TeamRole {
-  LEADER = 'LEADER',
-  DEPUTY_LEADER = 'DEPUTY_LEADER',
-  MEMBER = 'MEMBER',
-}
+export const TeamRole = enumOf(TEAM_ROLES);
+export type TeamRole = (typeof TeamRole)[keyof typeof TeamRole];
 registerEnumType(TeamRole, { name: 'TeamRole' });
 
-export enum AuthorizationStatus {
-  ACTIVE = 'ACTIVE',
-  ENDED = 'ENDED',
-  REVOKED = 'REVOKED',
-}
+export const AuthorizationStatus = enumOf(AUTHORIZATION_STATUSES);
+export type AuthorizationStatus = (typeof AuthorizationStatus)[keyof typeof AuthorizationStatus];
 registerEnumType(AuthorizationStatus, { name: 'AuthorizationStatus' });
 
 @ObjectType({ description: 'An inspection team (巡察组), composed afresh for one round.' })

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { Msg } from '../common/i18n';
-import { Rule, RuleCode, Severity } from '../avoidance/avoidance.types';
+import type { RuleCode } from '../common/vocabulary';
+import { Rule, Severity } from '../graphql/enums';
 import type { Severity as SeverityName, Violation as RuleViolation } from './rules/types';
 
 /** A broken rule as the API shows it; `message` is put in the request's language by its resolver. */

@@ -1,16 +1,10 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity } from 'typeorm';
 import { EnumColumn, Identified, RefColumn, StringColumn } from '../db/columns';
+import { enumOf, UNIT_KINDS } from '../common/vocabulary';
 
-export enum UnitKind {
-  DEPARTMENT = 'DEPARTMENT',
-  TOWNSHIP = 'TOWNSHIP',
-  VILLAGE = 'VILLAGE',
-  COMMUNITY = 'COMMUNITY',
-  ENTERPRISE = 'ENTERPRISE',
-  INSTITUTION = 'INSTITUTION',
-  OTHER = 'OTHER',
-}
+export const UnitKind = enumOf(UNIT_KINDS);
+export type UnitKind = (typeof UnitKind)[keyof typeof UnitKind];
 registerEnumType(UnitKind, { name: 'UnitKind' });
 
 /** Grassroots units: townships, villages and communities (rule 7 of the avoidance rules). */

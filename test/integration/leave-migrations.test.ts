@@ -1,13 +1,14 @@
 import { DataSource } from 'typeorm';
 import { parseDatabaseUrl } from '../../src/config';
 import { dataSourceOptions } from '../../src/db/data-source';
+import { allEntities } from '../../src/modules';
 import { freshDatabase, FreshDatabase } from '../support/db';
 
 let db: FreshDatabase;
 let ds: DataSource;
 beforeAll(async () => {
   db = await freshDatabase();
-  ds = new DataSource(dataSourceOptions(parseDatabaseUrl(db.url, db.dataDir)));
+  ds = new DataSource(dataSourceOptions(parseDatabaseUrl(db.url, db.dataDir), allEntities()));
   await ds.initialize();
 });
 afterAll(async () => {

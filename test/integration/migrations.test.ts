@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { allMigrations } from '../../migrations';
 import { loadConfig } from '../../src/config';
 import { createDatabase, Database, dataSourceOptions } from '../../src/db/data-source';
+import { allEntities } from '../../src/modules';
 import { runMigrations } from '../../src/db/migrate';
 import { freshDatabase, FreshDatabase } from '../support/db';
 import { ok } from '../support/graphql-client';
@@ -21,7 +22,7 @@ const names = allMigrations.map((M) => new M().name ?? M.name);
 
 beforeAll(async () => {
   database = await freshDatabase();
-  db = createDatabase(config());
+  db = createDatabase(config(), allEntities());
   await db.dataSource.initialize();
 });
 afterAll(async () => {
@@ -70,7 +71,7 @@ test('every migration goes up, down to nothing, and up again; the service then w
   const after: Schema[] = [await schemaOf(ds)];
   expect(after[0]).toEqual({});
   for (let k = 1; k <= allMigrations.length; k++) {
-    const prefix = new DataSource({ ...dataSourceOptions(config().database), migrations: allMigrations.slice(0, k) });
+    const prefix = new DataSource({ ...dataSourceOptions(config().database, allEntities()), migrations: allMigrations.slice(0, k) });
     await prefix.initialize();
     try {
       expect(await runMigrations(prefix)).toEqual([names[k - 1]]);

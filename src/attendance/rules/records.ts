@@ -1,6 +1,7 @@
 import { DayHalf, dayNumber } from '../../calendar/rules/days';
 
-export type AttendanceStatus = 'PRESENT' | 'BUSINESS_TRIP' | 'ABSENT' | 'HOME_UNIT_RECALL';
+export const ATTENDANCE_STATUSES = ['PRESENT', 'BUSINESS_TRIP', 'ABSENT', 'HOME_UNIT_RECALL'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 /** A record covers a morning, an afternoon, or the whole day. */
 export type HalfKey = DayHalf | 'DAY';
 

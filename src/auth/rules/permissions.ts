@@ -3,14 +3,9 @@
  * only its regions' subtrees) and "own" rules (a group leader's own team, an inspector's own
  * leave) are applied on top of this by the services.
  */
-export type RoleName =
-  | 'ADMIN'
-  | 'ORG_DEPARTMENT'
-  | 'INSPECTION_OFFICE'
-  | 'OFFICE_DIRECTOR'
-  | 'LEADING_GROUP_HEAD'
-  | 'GROUP_LEADER'
-  | 'INSPECTOR';
+import type { RoleName } from '../../common/vocabulary';
+
+export type { RoleName };
 
 export const PERMISSIONS = [
   'account:write',

@@ -10,31 +10,20 @@ export type { RelationKindName } from '../../people/rules/relation-kinds';
 export { inverseKind } from '../../people/rules/relation-kinds';
 export { addYears, daysBetween } from '../../common/dates';
 
-export type GenderName = 'MALE' | 'FEMALE';
-export type RegionLevelName = 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
-export type UnitKindName = 'DEPARTMENT' | 'TOWNSHIP' | 'VILLAGE' | 'COMMUNITY' | 'ENTERPRISE' | 'INSTITUTION' | 'OTHER';
+import type { SeverityName, UnitKindName } from '../../common/vocabulary';
+export type {
+  AvoidanceRuleName,
+  GenderName,
+  RegionLevelName,
+  RoundKindName,
+  SeverityName,
+  TeamRoleName,
+  UnitKindName,
+} from '../../common/vocabulary';
+export { AVOIDANCE_RULES } from '../../common/vocabulary';
+import { AVOIDANCE_RULES, AvoidanceRuleName } from '../../common/vocabulary';
 export const GRASSROOTS_UNIT_KINDS: readonly UnitKindName[] = ['TOWNSHIP', 'VILLAGE', 'COMMUNITY'];
-export type RoundKindName = 'REGULAR' | 'SPECIAL' | 'MOBILE' | 'LOOK_BACK' | 'ELEVATED' | 'CROSS' | 'LINKED';
-export type TeamRoleName = 'LEADER' | 'DEPUTY_LEADER' | 'MEMBER';
-export type SeverityName = 'HARD' | 'SOFT';
 
-/** The avoidance rules in the order of DOMAIN.md (rules 1-13). */
-export const AVOIDANCE_RULES = [
-  'CURRENT_EMPLOYER',
-  'FORMER_EMPLOYER',
-  'KIN_IN_TARGET',
-  'FORMER_SUPERIOR_SUBORDINATE',
-  'LOCALITY',
-  'DECLARED',
-  'HOMETOWN_GRASSROOTS',
-  'PERSONAL_TIE',
-  'SAME_SYSTEM',
-  'REPEAT_TARGET',
-  'TWO_HOP_KIN',
-  'HOMETOWN_COUNTY',
-  'INTEREST_TIE',
-] as const;
-export type AvoidanceRuleName = (typeof AVOIDANCE_RULES)[number];
 export const isAvoidanceRule = (s: string): s is AvoidanceRuleName => (AVOIDANCE_RULES as readonly string[]).includes(s);
 
 /** One step of a finding's path: what it is, and the person or unit it reaches. */

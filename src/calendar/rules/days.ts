@@ -4,7 +4,8 @@
  * day numbers count days since 1970-01-01 and a half-day slot is `day * 2` (AM) or
  * `day * 2 + 1` (PM). Slots make half-day spans plain integer intervals.
  */
-export type DayHalf = 'AM' | 'PM';
+export const DAY_HALVES = ['AM', 'PM'] as const;
+export type DayHalf = (typeof DAY_HALVES)[number];
 
 export interface HalfDay {
   date: string;

@@ -3,7 +3,8 @@ import { msg } from '../../common/i18n';
 import { DayHalf, HalfDay, dateOfDay, dayNumber, isoWeekday, slotOf, yearOfDay } from './days';
 import { CalendarNotice } from './official-notices';
 
-export type CalendarDayKind = 'HOLIDAY' | 'MAKEUP_WORKDAY';
+export const CALENDAR_DAY_KINDS = ['HOLIDAY', 'MAKEUP_WORKDAY'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
 
 export interface CalendarDayData {
   date: string;

@@ -2,8 +2,10 @@ import { HalfDay, addDaysTo } from '../../calendar/rules/days';
 import { UnpublishedYearError, WorkingCalendar } from '../../calendar/rules/working-calendar';
 import { LeaveSpan, spanEnd } from './span';
 
-export type LeaveStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED' | 'RETURNED';
-export type StepStatus = 'WAITING' | 'PENDING' | 'APPROVED' | 'REJECTED' | 'SKIPPED';
+export const LEAVE_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'CANCELLED', 'RETURNED'] as const;
+export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
+export const STEP_STATUSES = ['WAITING', 'PENDING', 'APPROVED', 'REJECTED', 'SKIPPED'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** The steps of a new request: the first is pending, the rest wait their turn. */
 export function initialStepStatuses(count: number): StepStatus[] {

@@ -4,39 +4,24 @@ import type { Rank } from '../../people/rules/rank';
 
 export type { Msg, PoolEntryStatus, PoolKind, Rank };
 
-export const ROUND_STATUSES = ['PLANNING', 'AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED'] as const;
-export type RoundStatus = (typeof ROUND_STATUSES)[number];
-
-export const ROUND_KINDS = ['REGULAR', 'SPECIAL', 'MOBILE', 'LOOK_BACK', 'ELEVATED', 'CROSS', 'LINKED'] as const;
-export type RoundKind = (typeof ROUND_KINDS)[number];
-
-export const TEAM_ROLES = ['LEADER', 'DEPUTY_LEADER', 'MEMBER'] as const;
-export type TeamRole = (typeof TEAM_ROLES)[number];
+import type { RoundKindName as RoundKind, RoundStatusName as RoundStatus, SeverityName as Severity, TeamRoleName as TeamRole } from '../../common/vocabulary';
+export { ROUND_KINDS, ROUND_STATUSES, SEVERITIES, TEAM_ROLES, TEAM_RULE_CODES } from '../../common/vocabulary';
+export type {
+  RoundKindName as RoundKind,
+  RoundStatusName as RoundStatus,
+  SeverityName as Severity,
+  TeamRoleName as TeamRole,
+  TeamRuleCode,
+} from '../../common/vocabulary';
 
 export const READINESS_KINDS = ['TRAINING', 'DISCIPLINE_PLEDGE', 'CONFIDENTIALITY_PLEDGE'] as const;
 export type ReadinessKind = (typeof READINESS_KINDS)[number];
 
+export const EVALUATION_GRADES = ['EXCELLENT', 'COMPETENT', 'BASICALLY_COMPETENT', 'INCOMPETENT'] as const;
+export type EvaluationGrade = (typeof EVALUATION_GRADES)[number];
+
 export const AUTHORIZATION_STATUSES = ['ACTIVE', 'ENDED', 'REVOKED'] as const;
 export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
-
-export type Severity = 'HARD' | 'SOFT';
-
-export const TEAM_RULE_CODES = [
-  'POOL_MEMBERSHIP',
-  'LEADER_COUNT',
-  'DEPUTY_COUNT',
-  'TEAM_SIZE',
-  'TARGET_COUNT',
-  'RANK_FLOOR',
-  'DOUBLE_BOOKED',
-  'FULL_TIME_CORE',
-  'REQUIRED_SPECIALTY',
-  'EXPERIENCE_MIX',
-  'READINESS',
-  'LEAVE_OVERLAP',
-  'LEADER_AUTHORIZATION',
-] as const;
-export type TeamRuleCode = (typeof TEAM_RULE_CODES)[number];
 
 /** A broken rule: a team rule, or an avoidance rule carried over from the avoidance check. */
 export interface Violation {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Avoidance1763710000000 } from '../../../migrations/1763710000000-Avoidance';
 import { parseDatabaseUrl } from '../../../src/config';
 import { dataSourceOptions } from '../../../src/db/data-source';
+import { allEntities } from '../../../src/modules';
 import { runMigrations } from '../../../src/db/migrate';
 import { freshDatabase, FreshDatabase } from '../../support/db';
 
@@ -11,7 +12,7 @@ let db: FreshDatabase;
 let ds: DataSource;
 beforeAll(async () => {
   db = await freshDatabase();
-  ds = new DataSource(dataSourceOptions(parseDatabaseUrl(db.url, db.dataDir)));
+  ds = new DataSource(dataSourceOptions(parseDatabaseUrl(db.url, db.dataDir), allEntities()));
   await ds.initialize();
   await runMigrations(ds);
 });

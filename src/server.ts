@@ -48,7 +48,7 @@ export function createServer(opts: ServerOptions): Server {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
   const db = opts.db ?? createDatabase(config, log);
-  const metrics = createMetrics();
+  const metrics = createMetrics(() => db.counter.total);
   const tokens = new Tokens(resolveJwtSecret(config), config.jwtTtl);
   const app = express();
   app.disable('x-powered-by');

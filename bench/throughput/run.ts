@@ -135,7 +135,7 @@ interface Measure {
  */
 async function measure(child: Child, workload: WorkloadName, connections: number, amount: number, req: ReturnType<typeof requestOf>) {
   const before = await sample(child);
-  const result = await autocannon({ url: `${child.url}/graphql`, connections, amount, ...req });
+  const result = await autocannon({ url: `${child.url}/graphql`, connections, amount, timeout: 60, ...req });
   const after = await sample(child);
   const ok = result['2xx'];
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || ok === 0) {

@@ -4,6 +4,7 @@ import express, { Express, Request } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import { Access, AuthAccount } from './auth/access';
@@ -48,7 +49,7 @@ export function createServer(opts: ServerOptions): Server {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
   const db = opts.db ?? createDatabase(config, allEntities(), log);
-  const metrics = createMetrics();
+  const metrics = createMetrics(() => db.counter.total);
   const tokens = new Tokens(resolveJwtSecret(config), config.jwtTtl);
   const app = express();
   app.disable('x-powered-by');
@@ -136,6 +137,11 @@ export function createServer(opts: ServerOptions): Server {
         plugins: [
           ...protection.plugins,
           ApolloServerPluginDrainHttpServer({ httpServer }),
+          // Apollo installs these by default (cache control always; tracing and usage reporting
+          // with some settings): they wrap every field, and the service uses none of them.
+          ApolloServerPluginCacheControlDisabled(),
+          ApolloServerPluginInlineTraceDisabled(),
+          ApolloServerPluginUsageReportingDisabled(),
           localizeErrors,
           {
             async requestDidStart() {

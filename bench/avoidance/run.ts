@@ -11,7 +11,7 @@
  *   npm run bench:avoidance -- --reuse       # reuse a kept database instead of loading again
  *
  * BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306) names the server; the database is
- * always bench_avoidance. Figures are printed and written to bench/results/avoidance.json.
+ * bench_avoidance unless BENCH_DATABASE_NAME names another. Figures are printed and written to bench/results/avoidance.json.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -35,7 +35,7 @@ import { Team, TeamMembership, TeamRole, TeamTarget } from '../../src/rounds/tea
 
 const args = new Set(process.argv.slice(2));
 const SERVER = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
-const DB = 'bench_avoidance';
+const DB = process.env.BENCH_DATABASE_NAME ?? 'bench_avoidance';
 const ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
 const TODAY = '2025-06-02';
 const ROUND_NAME = '2025年市县联动交叉巡察（基准）';

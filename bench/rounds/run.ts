@@ -13,20 +13,16 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import mysql from 'mysql2/promise';
-import { bootServer } from '../../src/app';
-import { SettableClock } from '../../src/common/clock';
-import { loadConfig } from '../../src/config';
-import { generateWorld, GeneratedWorld } from '../../src/demo/generator';
+import { generateWorld } from '../../src/demo/generator';
 import { loadWorld } from '../../src/demo/load';
+import { composeCityRound } from '../support/city-round';
+import { scratchDatabase, startBenchServer, stats } from '../support/gql';
 
 const TODAY = '2025-06-02';
 const ADMIN = { username: 'admin', password: 'bench-password' };
 const TEAMS = 12;
 const TEAM_SIZE = 6;
-const POOL_SIZE = 200;
 const ROUND_QUERIES = 30;
 
 const ROUND = `query($id: ID!) { round(id: $id) { id name status rules { minSize maxSize }
@@ -36,139 +32,20 @@ const ROUND = `query($id: ID!) { round(id: $id) { id name status rules { minSize
     authorization { id status person { name } }
     violations { rule severity message person { name } unit { name } } } } }`;
 
-type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
-
-function client(url: string, token: () => string | null): Gql {
-  return async (query, variables = {}) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    const t = token();
-    if (t) headers.authorization = `Bearer ${t}`;
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(`${body.errors[0].message} in ${query.slice(0, 80)}`);
-    return body.data;
-  };
-}
-
-interface Stats {
-  n: number;
-  meanMs: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-}
-
-function stats(xs: number[]): Stats {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return { n: s.length, meanMs: r(s.reduce((a, b) => a + b, 0) / s.length), p50Ms: r(at(0.5)), p95Ms: r(at(0.95)), maxMs: r(s[s.length - 1]) };
-}
-
-/** The city pool: leaders, deputies and specialists of the city and its counties, up to 200. */
-function poolOf(world: GeneratedWorld) {
-  const city = world.cities[0];
-  const counties = world.counties.filter((c) => c.cityRegionId === city.regionId);
-  const sources = [city, ...counties];
-  const leaders = sources.flatMap((c) => c.leaderPersonIds).slice(0, 30);
-  const deputies = sources.flatMap((c) => c.deputyPersonIds).slice(0, 30);
-  const specialists = sources.flatMap((c) => c.specialists).slice(0, POOL_SIZE - leaders.length - deputies.length);
-  const taken = new Set([...leaders, ...deputies, ...specialists.map((s) => s.personId)]);
-  // Fill up with other cadres of the counties when the candidates are fewer than 200.
-  for (const c of counties) {
-    for (const id of c.personIds) {
-      if (taken.size >= POOL_SIZE) break;
-      if (taken.has(id)) continue;
-      taken.add(id);
-      specialists.push({ personId: id, specialties: [] } as (typeof specialists)[number]);
-    }
-  }
-  const units = [...city.unitIds.filter((u) => u !== city.inspectionOfficeUnitId), ...counties.flatMap((c) => c.departmentUnitIds)];
-  return { city, leaders, deputies, specialists, units };
-}
-
 async function run(dialect: 'sqlite' | 'mysql', mysqlBase: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rounds-'));
   let databaseUrl = `sqlite:${path.join(dataDir, 'bench.sqlite')}`;
   let dropMysql: (() => Promise<void>) | null = null;
   if (dialect === 'mysql') {
-    const base = new URL(mysqlBase);
-    const name = `bench_rounds_${Date.now().toString(36)}`;
-    const conn = () =>
-      mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
-    const admin = await conn();
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await admin.end();
-    base.pathname = `/${name}`;
-    databaseUrl = base.toString();
-    dropMysql = async () => {
-      const c = await conn();
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    };
+    const db = await scratchDatabase(mysqlBase, `bench_rounds_${Date.now().toString(36)}`);
+    databaseUrl = db.url;
+    dropMysql = db.drop;
   }
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dataDir,
-    JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
-    BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'warn',
-  });
-  const { server } = await bootServer({ config, clock: new SettableClock(TODAY) });
+  const { server, gql } = await startBenchServer(databaseUrl, { admin: ADMIN, today: TODAY, dataDir });
   try {
-    await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
-    let token: string | null = null;
-    const gql = client(url, () => token);
-    token = (await gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: ADMIN })).login.token;
-
     const world = generateWorld({ scale: 'county', seed: 1, today: TODAY });
     await loadWorld(server.db.dataSource, world);
-    const pool = poolOf(world);
-    const enroll = async (personId: string, pool_: string, specialties: string[]) => {
-      const e = await gql('mutation($i: EnrollInPoolInput!) { enrollInPool(input: $i) { entry { id } } }', {
-        i: { personId, regionId: pool.city.regionId, pool: pool_, specialties },
-      });
-      await gql('mutation($i: ReviewPoolEntryInput!) { reviewPoolEntry(input: $i) { entry { id } } }', { i: { entryId: e.enrollInPool.entry.id, approve: true } }).catch(() => undefined);
-    };
-    for (const id of pool.leaders) await enroll(id, 'GROUP_LEADER', []);
-    for (const id of pool.deputies) await enroll(id, 'DEPUTY_LEADER', []);
-    for (const s of pool.specialists) await enroll(s.personId, 'SPECIALIST', s.specialties);
-
-    const roundId = (
-      await gql('mutation($i: CreateRoundInput!) { createRound(input: $i) { round { id } } }', {
-        i: { regionId: pool.city.regionId, year: 2025, ordinal: 1, kind: 'REGULAR', startsOn: '2025-07-01', endsOn: '2025-08-29' },
-      })
-    ).createRound.round.id;
-    const teamIds: string[] = [];
-    for (let t = 0; t < TEAMS; t++) {
-      const d = await gql('mutation($i: CreateTeamInput!) { createTeam(input: $i) { team { id } } }', {
-        i: { roundId, name: `第${t + 1}巡察组`, targetUnitIds: pool.units.slice(t * 3, t * 3 + 3) },
-      });
-      teamIds.push(d.createTeam.team.id);
-    }
-
-    // Compose: each team takes a leader, a deputy and four specialists; candidates refused by a hard rule are passed over.
-    const ASSIGN = 'mutation($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { membership { id } violations { rule severity } } }';
-    const queues = { LEADER: [...pool.leaders], DEPUTY_LEADER: [...pool.deputies], MEMBER: pool.specialists.map((s) => s.personId) };
-    const assignMs: number[] = [];
-    let refused = 0;
-    for (const teamId of teamIds) {
-      const roles = ['LEADER', 'DEPUTY_LEADER', ...Array(TEAM_SIZE - 2).fill('MEMBER')] as (keyof typeof queues)[];
-      for (const role of roles) {
-        for (;;) {
-          const personId = queues[role].shift();
-          if (!personId) throw new Error(`the pool ran out of ${role} candidates`);
-          const t0 = performance.now();
-          const d = await gql(ASSIGN, { i: { teamId, personId, role } });
-          assignMs.push(performance.now() - t0);
-          if (d.assignTeamMember.membership) break;
-          refused += 1;
-        }
-      }
-    }
+    const { roundId, poolSize, assignMs, refused } = await composeCityRound(gql, world, { teams: TEAMS, teamSize: TEAM_SIZE });
 
     const roundMs: number[] = [];
     const statements: number[] = [];
@@ -193,7 +70,7 @@ async function run(dialect: 'sqlite' | 'mysql', mysqlBase: string) {
       database: dialect,
       teams: TEAMS,
       members,
-      pool: pool.leaders.length + pool.deputies.length + pool.specialists.length,
+      pool: poolSize,
       assignments: { ...stats(assignMs), refused },
       roundQuery: { ...stats(roundMs.slice(1)), firstMs: Math.round(roundMs[0]), statements: statements[statements.length - 1] },
       roundQueryWithoutViolations: stats(plainMs.slice(1)),

@@ -19,6 +19,9 @@ export interface AuthAccount {
  * (an account sees only its regions' subtrees; ADMIN sees everything).
  */
 export class Access {
+  /** Regions known to lie in scope: those of rows a region-scoped query returned. */
+  private readonly vouched = new Set<string>();
+
   constructor(
     readonly account: AuthAccount | null,
     private readonly loadRegion: (id: string) => Promise<Region | null>,
@@ -79,7 +82,16 @@ export class Access {
   }
 
   async covers(regionId: string | null | undefined): Promise<boolean> {
+    if (regionId && this.account && this.vouched.has(regionId)) return true;
     return (await this.regionInScope(regionId)) !== null;
+  }
+
+  /**
+   * Notes that these regions lie in scope, because rows of them came back from a query limited
+   * to a region in scope (regions.service.ts `withinRegion`): their checks then read nothing.
+   */
+  vouchFor(regionIds: Iterable<string>) {
+    for (const id of regionIds) this.vouched.add(id);
   }
 
   /** The scope as path prefixes for SQL filters; null means everything (ADMIN). */

@@ -4,11 +4,28 @@ import { msg } from './i18n';
 
 /** All date logic is in China Standard Time. */
 export const ZONE = 'Asia/Shanghai';
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The earliest date the service accepts as input: nothing it records happened before. */
+export const EARLIEST_DATE = '1900-01-01';
 
-/** True when `s` is a YYYY-MM-DD date that exists in the calendar. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digit = (s: string, i: number) => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+
+/**
+ * True when `s` is a YYYY-MM-DD date that exists in the (proleptic Gregorian) calendar. Plain
+ * arithmetic: it runs for every date value the API reads or writes, and a calendar date does
+ * not depend on a time zone.
+ */
 export function isLocalDate(s: unknown): s is string {
-  return typeof s === 'string' && LOCAL_DATE.test(s) && DateTime.fromISO(s, { zone: ZONE }).isValid;
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  if (!(y >= 0 && m >= 1 && m <= 12 && d >= 1)) return false; // NaN fails every comparison
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= DAYS_IN_MONTH[m - 1] + (leap ? 1 : 0);
 }
 
 export function toDateTime(date: string): DateTime {

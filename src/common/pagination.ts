@@ -16,7 +16,8 @@ export interface Edge<T> {
   node: T;
 }
 export interface ConnectionShape<T> {
-  totalCount: number;
+  /** Counted only when the field is selected (a getter the GraphQL field reads). */
+  readonly totalCount: number | Promise<number>;
   edges: Edge<T>[];
   pageInfo: PageInfo;
 }
@@ -30,7 +31,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
   }
   @ObjectType(`${name}Connection`)
   class ConnectionType {
-    @Field(() => Int) totalCount!: number;
+    @Field(() => Int) totalCount!: number | Promise<number>;
     @Field(() => [EdgeType]) edges!: EdgeType[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
   }
@@ -72,20 +73,45 @@ export interface PageOrder<T> {
   descending?: boolean;
 }
 
+/** A page whose total is counted on first read, so a query that does not select it costs no statement. */
+class Page<T> implements ConnectionShape<T> {
+  private counted: Promise<number> | undefined;
+  constructor(
+    private readonly count: () => Promise<number>,
+    readonly edges: Edge<T>[],
+    readonly pageInfo: PageInfo,
+  ) {}
+  get totalCount(): Promise<number> {
+    return (this.counted ??= this.count());
+  }
+}
+
+export interface PaginateOptions {
+  /**
+   * Set when a join of the query can repeat a row of the main alias: the count is then of
+   * DISTINCT ids and the page goes through TypeORM's `take` (a DISTINCT id subquery). Without
+   * it (joins to one row each, such as the region of `withinRegion`), a plain COUNT(*) and LIMIT.
+   */
+  joinsRepeatRows?: boolean;
+}
+
 /**
  * Keyset pagination over a query builder. The default order is the id column of the main alias
- * (ids are UUIDv7, so this is creation order). Costs two statements: the count and the page.
+ * (ids are UUIDv7, so this is creation order). Costs one statement for the page, and one for the
+ * total when `totalCount` is read and the page does not already show it (a first page without a
+ * next one holds every row).
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
   order?: PageOrder<T>,
+  opts: PaginateOptions = {},
 ): Promise<ConnectionShape<T>> {
   assertPageArgs(args);
   const alias = qb.alias;
   const ord: PageOrder<T> = order ?? { columns: [`${alias}.id`], key: (row) => [row.id] };
   const dir = ord.descending ? 'DESC' : 'ASC';
-  const totalCount = await qb.clone().getCount();
+  const counter = qb.clone();
   const page = qb.clone();
   if (args.after) {
     const key = decodeCursor(args.after, ord.columns.length);
@@ -102,18 +128,20 @@ export async function paginate<T extends ObjectLiteral>(
     page.andWhere(`(${ors.join(' OR ')})`, params);
   }
   ord.columns.forEach((col, i) => (i === 0 ? page.orderBy(col, dir) : page.addOrderBy(col, dir)));
-  const rows = await page.take(args.first + 1).getMany();
+  const rows = await (opts.joinsRepeatRows ? page.take(args.first + 1) : page.limit(args.first + 1)).getMany();
   const hasNextPage = rows.length > args.first;
   const nodes = rows.slice(0, args.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(ord.key(node)), node }));
-  return {
-    totalCount,
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+  const count = async () => {
+    if (!args.after && !hasNextPage) return nodes.length;
+    if (opts.joinsRepeatRows) return counter.getCount();
+    const row = await counter.select('COUNT(*)', 'n').orderBy().getRawOne<{ n: number | string }>();
+    return Number(row?.n ?? 0);
   };
+  return new Page(count, edges, {
+    hasNextPage,
+    hasPreviousPage: Boolean(args.after),
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  });
 }

@@ -47,7 +47,11 @@ export const InstantColumn = (opts: { nullable?: boolean; name?: string } = {}) 
 export const JsonColumn = (opts: { nullable?: boolean; name?: string } = {}) =>
   Column({ type: 'simple-json', nullable: opts.nullable ?? false, name: opts.name });
 
-/** Base of every entity: an opaque id assigned on creation. */
+/**
+ * Base of every entity: an opaque id assigned on creation (`new X()`), so it can be used before
+ * the row is inserted. Rows read from the database skip the constructor (entitySkipConstructor in
+ * db/data-source.ts) and get their stored id only.
+ */
 @ObjectType('Node_', { description: 'internal base type' })
 export abstract class Identified {
   @Field(() => ID) @IdColumn() id: string = newId();

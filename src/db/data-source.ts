@@ -21,6 +21,9 @@ export function dataSourceOptions(database: Config['database'], entities: Functi
     synchronize: false,
     logger,
     maxQueryExecutionTime: 1000,
+    // Rows read are made with Object.create and their columns copied in: no constructor runs,
+    // so reading a row does not draw the fresh id that `new Entity()` assigns on creation.
+    entitySkipConstructor: true,
   } as const;
   if (database.dialect === 'sqlite') {
     fs.mkdirSync(path.dirname(database.file), { recursive: true });

@@ -8,6 +8,8 @@ import type { Logger as Pino } from 'pino';
  */
 export class QueryCounter implements Logger {
   count = 0;
+  /** Every statement since the start, never reset (`db_statements_total` in /metrics). */
+  total = 0;
   /** When set, the statements since the last reset are kept (tests use it to show what differs). */
   recorded: string[] | null = null;
   constructor(private readonly pino?: Pino) {}
@@ -17,10 +19,12 @@ export class QueryCounter implements Logger {
   }
   logQuery(query: string, _parameters?: unknown[], _qr?: QueryRunner) {
     this.count++;
+    this.total++;
     this.recorded?.push(query);
   }
   logQueryError(error: string | Error, query: string) {
     this.count++;
+    this.total++;
     this.pino?.debug({ err: error instanceof Error ? error.message : error, query }, 'query failed');
   }
   logQuerySlow(time: number, query: string) {

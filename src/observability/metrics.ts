@@ -1,7 +1,10 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-/** Prometheus metrics of one server: process defaults, HTTP requests and GraphQL operations. */
-export function createMetrics() {
+/**
+ * Prometheus metrics of one server: process defaults, HTTP requests, GraphQL operations and the
+ * SQL statements sent (`statements()` gives the running total).
+ */
+export function createMetrics(statements: () => number = () => 0) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const httpDuration = new Histogram({
@@ -16,6 +19,17 @@ export function createMetrics() {
     help: 'GraphQL operations by type and outcome',
     labelNames: ['type', 'outcome'] as const,
     registers: [registry],
+  });
+  let reported = 0;
+  new Counter({
+    name: 'db_statements_total',
+    help: 'SQL statements sent to the database',
+    registers: [registry],
+    collect() {
+      const now = statements();
+      this.inc(Math.max(0, now - reported));
+      reported = now;
+    },
   });
   return { registry, httpDuration, graphqlOperations };
 }

@@ -99,7 +99,8 @@ export async function listPersons(ctx: Ctx, filter: PersonFilterData, page: Page
   const name = filter.nameContains?.trim();
   if (name) qb.andWhere('p.name LIKE :name', { name: `%${name}%` });
   const conn = await paginate(qb, page);
-  primeById(ctx, Person, conn.edges.map((e) => e.node));
+  const rows = primeById(ctx, Person, conn.edges.map((e) => e.node));
+  ctx.auth.vouchFor(rows.map((p) => p.regionId));
   return conn;
 }
 

@@ -56,6 +56,21 @@ test('an end before the start is BAD_USER_INPUT', async () => {
   expect(r.errors![0].extensions!.field).toBe('endDate');
 });
 
+test('a date before 1900 (years 0001-0099 included) is BAD_USER_INPUT naming the date, not a server error', async () => {
+  for (const [s, e, early] of [
+    ['0050-03-02', '2025-01-02', '0050-03-02'],
+    ['2025-01-02', '0099-12-31', '0099-12-31'],
+    ['1899-12-31', '2025-01-02', '1899-12-31'],
+  ]) {
+    const r = await count(inspectorToken, s, 'AM', e, 'PM', 'en');
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors![0].message).toContain(`The date "${early}" is before 1900-01-01`);
+  }
+  const literal = await t.gql('{ workingDays(startDate: "0007-07-07", startHalf: AM, endDate: "2025-01-02", endHalf: PM) }', {}, { token: inspectorToken });
+  expect(codeOf(literal)).toBe('BAD_USER_INPUT');
+  expect(literal.errors![0].message).toContain('早于 1900-01-01');
+});
+
 test('only ADMIN imports a year; the import replaces its days and publishes it', async () => {
   const days = [
     { date: '2027-01-01', kind: 'HOLIDAY', name: '元旦' },

@@ -290,8 +290,9 @@ describe('reading', () => {
 
   test('a page costs the same number of statements at 5 rows and at 25', async () => {
     const person = await createPerson(t, r.countyA, '冯涛');
+    // One more than the larger page, so that both pages have a next one and count their total.
     const dates: string[] = [];
-    for (let d = new Date('2024-11-04T00:00:00Z'); dates.length < 25; d.setUTCDate(d.getUTCDate() + 1)) {
+    for (let d = new Date('2024-11-04T00:00:00Z'); dates.length < 26; d.setUTCDate(d.getUTCDate() + 1)) {
       if (d.getUTCDay() >= 1 && d.getUTCDay() <= 5) dates.push(d.toISOString().slice(0, 10));
     }
     for (const date of dates) await requestOk(t, tok.office, leaveInput(r.countyA, person, { startDate: date }));

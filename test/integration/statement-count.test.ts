@@ -13,13 +13,16 @@ import { startTestServer, TestServer } from '../support/server';
  */
 let t: TestServer;
 let countyA: string;
+let townA: string;
 let officeToken: string;
-const PEOPLE = 100;
+// More than a page of 100, so that both pages below have a next page and count their total.
+const PEOPLE = 120;
 
 beforeAll(async () => {
   t = await startTestServer();
   const r = await basicRegions(t);
   countyA = r.countyA;
+  townA = r.townA;
   officeToken = await t.tokenFor(['INSPECTION_OFFICE'], [r.countyA]);
   // Units in the township and in another county, so that unit regions are never all cached.
   const units = [
@@ -28,7 +31,7 @@ beforeAll(async () => {
     await createUnit(t, r.countyB, '西平县财政局'),
     await createUnit(t, r.countyB, '西平县审计局'),
   ];
-  // Test data written directly: a hundred persons of county A and its township, each with
+  // Test data written directly: 120 persons of county A and its township, each with
   // two or three employments and two or three relations (both directions occur).
   const persons = Array.from({ length: PEOPLE }, (_, i) =>
     Object.assign(new Person(), {
@@ -95,4 +98,33 @@ test.each([
   // itself (a page's persons are not read again).
   expect(hundred.statements).toBeLessThanOrEqual(ten.statements);
   expect(ten.statements - hundred.statements).toBeLessThanOrEqual(1);
+});
+
+const TOTAL = `query($r: ID!, $first: Int!, $after: String) { persons(filter: { regionId: $r }, first: $first, after: $after) {
+  totalCount edges { node { id } } pageInfo { endCursor } } }`;
+const NO_TOTAL = 'query($r: ID!, $first: Int!) { persons(filter: { regionId: $r }, first: $first) { edges { node { id } } } }';
+
+test('totalCount costs a statement only when it is selected and the page does not show it', async () => {
+  const run = async (query: string, variables: Record<string, unknown>) => {
+    t.resetCount();
+    const data = ok(await t.gql(query, { r: countyA, ...variables }, { token: officeToken })).persons;
+    return { data, statements: t.queryCount };
+  };
+  const counted = await run(TOTAL, { first: 10 });
+  expect(counted.data.totalCount).toBe(PEOPLE);
+  const uncounted = await run(NO_TOTAL, { first: 10 });
+  expect(uncounted.data.edges).toHaveLength(10);
+  expect(uncounted.statements).toBe(counted.statements - 1);
+  // A later page counts every row, not the rest.
+  const later = await run(TOTAL, { first: 10, after: counted.data.pageInfo.endCursor });
+  expect(later.data.totalCount).toBe(PEOPLE);
+  expect(later.statements).toBe(counted.statements);
+  const rest = await run(TOTAL, { first: 100, after: later.data.pageInfo.endCursor });
+  expect(rest.data.edges).toHaveLength(PEOPLE - 20);
+  expect(rest.data.totalCount).toBe(PEOPLE);
+  // A first page holding every row (the township's quarter of the persons): its length is the total.
+  const whole = await run(TOTAL, { r: townA, first: 100 });
+  expect(whole.data.totalCount).toBe(PEOPLE / 4);
+  expect(whole.data.edges).toHaveLength(PEOPLE / 4);
+  expect(whole.statements).toBe(uncounted.statements);
 });

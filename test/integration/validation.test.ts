@@ -95,6 +95,15 @@ const CASES: Case[] = [
   bad('addEmployment: "yesterday"', m('addEmployment', employment({ endedOn: 'yesterday' })), 'endedOn'),
   bad('addEmployment: 2024-1-5 (not YYYY-MM-DD)', m('addEmployment', employment({ startedOn: '2024-1-5' })), 'startedOn'),
   bad('createPerson: birth date after today', m('createPerson', person({ birthDate: '2025-06-03' })), 'birthDate'),
+  bad('createPerson: a birth date before 1900', m('createPerson', person({ birthDate: '1899-12-31' })), 'birthDate'),
+  bad('createPerson: a birth date in year 0001', m('createPerson', person({ birthDate: '0001-01-01' })), 'birthDate'),
+  bad('addEmployment: a start in year 0099', m('addEmployment', employment({ startedOn: '0099-12-31' })), 'startedOn'),
+  bad('addEmployment: an end in year 0000', m('addEmployment', employment({ endedOn: '0000-02-29' })), 'endedOn'),
+  {
+    title: 'a date before 1900 written in the query',
+    send: (lang) => t.gql(`mutation { createPerson(input: { regionId: "${w.countyA}", name: "字面", birthDate: "0050-06-01" }) { person { id } } }`, {}, { token: t.adminToken, lang }),
+    code: 'BAD_USER_INPUT',
+  },
   {
     title: 'a date that does not exist written in the query',
     send: (lang) => t.gql(`mutation { createPerson(input: { regionId: "${w.countyA}", name: "字面", birthDate: "2023-02-29" }) { person { id } } }`, {}, { token: t.adminToken, lang }),
@@ -153,13 +162,16 @@ test('an English message names the problem in English', async () => {
   const date = await m('createPerson', person({ birthDate: '2023-02-29' }))('en-US,en;q=0.9');
   expect(date.errors![0].message).toBe('birthDate: "2023-02-29" is not a date that exists (YYYY-MM-DD)');
   expect((await m('createPerson', person({ birthDate: '2023-02-29' }))('zh-CN')).errors![0].message).toBe('birthDate：“2023-02-29”不是有效日期（YYYY-MM-DD）');
+  const early = await m('addEmployment', employment({ startedOn: '0001-01-01' }))('en');
+  expect(early.errors![0].message).toBe('startedOn: The date "0001-01-01" is before 1900-01-01 and is not accepted');
 });
 
-test('the limits themselves are accepted: first 1 and 100, a one-day post, a birth date of today', async () => {
+test('the limits themselves are accepted: first 1 and 100, a one-day post, a birth date of today, 1900-01-01', async () => {
   for (const first of [1, 100]) expect((await q(PERSONS, () => ({ r: w.countyA, first }))()).errors).toBeUndefined();
   const accepted = [
     await m('addEmployment', employment({ startedOn: '2024-02-29', endedOn: '2024-02-29' }))(),
     await m('createPerson', person({ birthDate: '2025-06-02' }))(),
+    await m('createPerson', person({ birthDate: '1900-01-01' }))(),
     // The other kind between the same two persons is another relation.
     await m('addRelation', () => ({ personId: pair.a, relatedPersonId: pair.b, kind: 'CLASSMATE' }))(),
   ];

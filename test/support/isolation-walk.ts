@@ -3,9 +3,11 @@
  * each argument's name and type (ids of A's own objects, A's region, sensible scalars), and the
  * search of every answer for B's private markers.
  */
-import { getNamedType, GraphQLInputObjectType, GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType } from 'graphql';
+import { getNamedType, GraphQLInputObjectType, GraphQLSchema, GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType } from 'graphql';
 import { CountyRole, IsolationWorld, Marker, markersIn } from './isolation-world';
-import { ArgSource, WalkResponse } from './schema-walker';
+import { GqlResult } from './graphql-client';
+import { ArgSource, rootCalls, RootCall, SchemaWalker, WalkResponse } from './schema-walker';
+import { TestServer } from './server';
 
 const nullable = (t: GraphQLInputType): GraphQLInputType => (isNonNullType(t) ? t.ofType : t);
 
@@ -193,4 +195,40 @@ export function idLabels(w: IsolationWorld): Map<string, string> {
 /** The text with every known id replaced by its short name. */
 export function withLabels(text: string, labels: Map<string, string>): string {
   return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => labels.get(id) ?? id);
+}
+
+/**
+ * An answer as the isolation tests compare it: the first error's code and field and its message
+ * in Chinese and in English with the given ids taken out (or the data when there is no error),
+ * and the whole text of both answers (to search for markers).
+ */
+export async function answerShape(
+  t: { gql: (q: string, v?: Record<string, unknown>, o?: { token?: string; lang?: string }) => Promise<GqlResult> },
+  document: string,
+  variables: Record<string, unknown>,
+  token: string,
+  ids: readonly string[],
+) {
+  const [zh, en] = [await t.gql(document, variables, { token, lang: 'zh' }), await t.gql(document, variables, { token, lang: 'en' })];
+  const strip = (s: string) => ids.reduce((x, id) => x.split(id).join('<id>'), s);
+  const first = (r: GqlResult) => r.errors?.[0];
+  return {
+    shape: {
+      code: first(zh)?.extensions?.code ?? 'no error',
+      field: first(zh)?.extensions?.field ?? null,
+      zh: strip(first(zh)?.message ?? JSON.stringify(zh.data)),
+      en: strip(first(en)?.message ?? JSON.stringify(en.data)),
+    },
+    text: JSON.stringify([zh, en]),
+  };
+}
+
+/** The walk of the whole schema as one role of county A: every root call, and every answer kept. */
+export async function walkAs(t: TestServer, schema: GraphQLSchema, w: IsolationWorld, role: CountyRole): Promise<{ walker: SchemaWalker; calls: RootCall[] }> {
+  const token = w.A.accounts[role].token;
+  const args = countyArgs(w, role);
+  const walker = new SchemaWalker(schema, (doc) => t.gql(doc, {}, { token }), args);
+  const calls = rootCalls(schema, args);
+  await walker.walk(calls);
+  return { walker, calls };
 }

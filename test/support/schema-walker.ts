@@ -263,10 +263,9 @@ export class SchemaWalker {
    */
   private pack(paths: WalkPath[]): Doc[] {
     const docs: Doc[] = [];
-    let current: { groups: Group[]; text: string } | null = null;
-    const add = (groups: Group[], p: WalkPath) => {
+    // Places a path among the groups (null when its isolation forbids it); the groups are copied, not changed.
+    const place = (groups: Group[], p: WalkPath): Group[] | null => {
       if (groups.length > 0 && (p.isolate === 'doc' || groups.some((g) => g.paths.some((q) => q.isolate === 'doc')))) return null;
-      // Only the group that takes the path is copied; the others are shared, unchanged.
       const next = [...groups];
       const at = p.isolate ? -1 : next.findIndex((x) => x.call === p.call && !x.isolated);
       let g: Group;
@@ -281,19 +280,29 @@ export class SchemaWalker {
       }
       SchemaWalker.insert(g.trie, p.steps);
       g.paths.push(p);
-      const text = this.document(next);
-      return within(text) ? { groups: next, text } : null;
+      return next;
     };
-    for (const p of paths) {
-      let next: { groups: Group[]; text: string } | null = add(current?.groups ?? [], p);
-      if (!next) {
-        if (current) docs.push({ document: current.text, groups: current.groups });
-        next = add([], p);
-        if (!next) throw new Error(`one path alone exceeds the server's limits: ${pathLabel(p)}`);
+    // Greedy, in growing chunks (measuring a document costs a parse): double while they fit, halve when not.
+    let i = 0;
+    while (i < paths.length) {
+      let groups: Group[] = [];
+      let text = '';
+      let step = 1;
+      while (i < paths.length) {
+        let next: Group[] | null = groups;
+        for (const p of paths.slice(i, i + step)) next = next && place(next, p);
+        const candidate = next && this.document(next);
+        if (next && candidate && within(candidate)) {
+          groups = next;
+          text = candidate;
+          i += Math.min(step, paths.length - i);
+          step *= 2;
+        } else if (step > 1) step = Math.floor(step / 2);
+        else break;
       }
-      current = next;
+      if (groups.length === 0) throw new Error(`one path alone exceeds the server's limits: ${pathLabel(paths[i])}`);
+      docs.push({ document: text, groups });
     }
-    if (current) docs.push({ document: current.text, groups: current.groups });
     return docs;
   }
 

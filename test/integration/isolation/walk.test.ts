@@ -18,49 +18,29 @@
  * in a document of its own when the null reaches the root. See test/support/schema-walker.ts.
  */
 import { GraphQLSchema } from 'graphql';
-import { getSchema } from '../../../src/schema';
-import { COUNTY_ROLES, CountyRole, IsolationWorld, Marker, markersIn, seedIsolationWorld } from '../../support/isolation-world';
-import { countyArgs, idLabels, leaksIn, summarize } from '../../support/isolation-walk';
-import { rootCalls, RootCall, SchemaWalker } from '../../support/schema-walker';
-import { startTestServer, TestServer } from '../../support/server';
+import { COUNTY_ROLES, CountyRole, IsolationWorld, Marker, markersIn, useIsolationWorld } from '../../support/isolation-world';
+import { idLabels, leaksIn, summarize, walkAs } from '../../support/isolation-walk';
+import { SchemaWalker } from '../../support/schema-walker';
+import { TestServer } from '../../support/server';
 
 let t: TestServer;
 let w: IsolationWorld;
 let schema: GraphQLSchema;
+useIsolationWorld((x) => ({ t, w, schema } = x));
 
-beforeAll(async () => {
-  t = await startTestServer();
-  w = await seedIsolationWorld(t);
-  schema = await getSchema();
-});
-afterAll(() => t.close());
-
-const walks = new Map<CountyRole, Promise<{ walker: SchemaWalker; calls: RootCall[] }>>();
-
+const walks = new Map<CountyRole, ReturnType<typeof walkAs>>();
 /** The walk of one role (run once, shared by the assertions below). */
-function walkAs(role: CountyRole) {
-  if (!walks.has(role)) {
-    walks.set(
-      role,
-      (async () => {
-        const token = w.A.accounts[role].token;
-        const args = countyArgs(w, role);
-        const walker = new SchemaWalker(schema, (doc) => t.gql(doc, {}, { token }), args);
-        const calls = rootCalls(schema, args);
-        await walker.walk(calls);
-        return { walker, calls };
-      })(),
-    );
-  }
+const walkOf = (role: CountyRole) => {
+  if (!walks.has(role)) walks.set(role, walkAs(t, schema, w, role));
   return walks.get(role)!;
-}
+};
 
 const textOf = (walker: SchemaWalker) => walker.responses.map((r) => JSON.stringify(r.result)).join('\n');
 const missing = (text: string, markers: Marker[]) => markers.filter((m) => !markersIn(text, [m]).length).map((m) => m.what);
 
 describe('county A reads nothing of county B', () => {
   test.each(COUNTY_ROLES)('%s: every root field, every reachable field to depth 6', async (role) => {
-    const { walker, calls } = await walkAs(role);
+    const { walker, calls } = await walkOf(role);
     // Every root field of the schema was called, with the lists and checks of A's region among them.
     expect(new Set(calls.map((c) => c.field))).toEqual(new Set(Object.keys(schema.getQueryType()!.getFields())));
     const leaks = leaksIn(role, walker.responses, w.privateB);
@@ -72,14 +52,14 @@ describe('the walk reaches what each role may read (so that it cannot pass by re
   const planted = (kinds: string[]) => w.A.planted.filter((m) => kinds.some((k) => m.what === `A's ${k}`));
 
   test('the inspection office reads every private record of A that a query reaches', async () => {
-    const { walker } = await walkAs('INSPECTION_OFFICE');
+    const { walker } = await walkOf('INSPECTION_OFFICE');
     // Attendance records are answered only by recordAttendance: no query reaches their notes.
     const readable = w.A.planted.filter((m) => m.what !== "A's attendance-note");
     expect(missing(textOf(walker), readable)).toEqual([]);
   });
 
   test("the inspection office reads the names of A's persons' relatives kept by B, through relations", async () => {
-    const { walker } = await walkAs('INSPECTION_OFFICE');
+    const { walker } = await walkOf('INSPECTION_OFFICE');
     const names = w.relativesOfA.map((r) => ({ value: r.name, what: `relative ${r.name}` }));
     expect(names).toHaveLength(2);
     const viaRelations = (n: Marker) => leaksIn('INSPECTION_OFFICE', walker.responses, [n]).some((l) => /relations\[\]\.relatedPerson\.name$/.test(l.where));
@@ -87,19 +67,19 @@ describe('the walk reaches what each role may read (so that it cannot pass by re
   });
 
   test('the organization department reads evaluations, posts and relations of A', async () => {
-    const { walker } = await walkAs('ORG_DEPARTMENT');
+    const { walker } = await walkOf('ORG_DEPARTMENT');
     expect(missing(textOf(walker), planted(['evaluation-comment', 'post', 'interest-tie', 'review', 'suspension']))).toEqual([]);
   });
 
   test("the leading group's head reads its rounds' teams and their members by name, and leave", async () => {
-    const { walker } = await walkAs('LEADING_GROUP_HEAD');
+    const { walker } = await walkOf('LEADING_GROUP_HEAD');
     const members = ['leader', 'deputy', 'finance', 'inspector', 'member'] as const;
     const names = members.map((k) => ({ value: w.A.names[w.A.persons[k]], what: k }));
     expect(missing(textOf(walker), [...names, ...planted(['leave-reason', 'evaluation-comment', 'theme'])])).toEqual([]);
   });
 
   test('the group leader reads the members of the teams it leads and their targets', async () => {
-    const { walker } = await walkAs('GROUP_LEADER');
+    const { walker } = await walkOf('GROUP_LEADER');
     const text = textOf(walker);
     const members = ['deputy', 'finance', 'inspector', 'member'] as const;
     expect(missing(text, members.map((k) => ({ value: w.A.names[w.A.persons[k]], what: k })))).toEqual([]);
@@ -107,7 +87,7 @@ describe('the walk reaches what each role may read (so that it cannot pass by re
   });
 
   test('the inspector reads itself: its own relations, teams and leave', async () => {
-    const { walker } = await walkAs('INSPECTOR');
+    const { walker } = await walkOf('INSPECTOR');
     const text = textOf(walker);
     expect(text).toContain(w.A.names[w.A.persons.spare]); // a classmate: its own relation
     expect(text).toContain(w.A.birthDates[w.A.persons.inspector]);

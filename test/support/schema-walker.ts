@@ -15,8 +15,16 @@
  * - a connection's `first` is 100 at level 0 and then its `totalCount` (at most 100), so the cost
  *   multiplier of the server's cost limit stays as small as the data allows;
  * - paths are packed into as few documents as the server's limits allow (tokens, cost, aliases,
- *   depth; each root field at most once per document), and a document whose errors would null
- *   out other paths (an error that propagates above the failing path) is split in halves.
+ *   depth), the paths of one root call under one aliased root field;
+ * - an error whose null would reach other paths' data (an error in a non-null field propagates
+ *   upwards) sends its path again under a root field of its own, or in a document of its own when
+ *   the null reaches the answer's root; the field is remembered and asked apart from then on;
+ * - a root field the server refuses to see twice in one document is never copied again.
+ *
+ * Abstract types (none in today's schema) are asked with an inline fragment per possible type.
+ * Objects with the same type, id and leaf values are taken as the same object whatever field led
+ * to them: a guard that showed one object differently by the path to it, with equal leaf values,
+ * would have the second path's subtree left unwalked.
  */
 import {
   astFromValue,
@@ -112,6 +120,8 @@ export interface WalkResponse {
 
 export interface WalkStats {
   requests: number;
+  /** The deepest object level that answered with an object. */
+  deepest: number;
   paths: number;
   pathsWithErrors: number;
   splits: number;
@@ -176,7 +186,7 @@ interface TrieNode {
 
 export class SchemaWalker {
   readonly responses: WalkResponse[] = [];
-  readonly stats: WalkStats = { requests: 0, paths: 0, pathsWithErrors: 0, splits: 0 };
+  readonly stats: WalkStats = { requests: 0, deepest: 0, paths: 0, pathsWithErrors: 0, splits: 0 };
   /** Paths whose own request failed, with the error (code: message). */
   readonly errors: { path: string; error: string }[] = [];
   private readonly seen = new Map<string, number>();
@@ -440,6 +450,7 @@ export class SchemaWalker {
               const objects = SchemaWalker.objectsAt(answered.data, group.alias, p.steps);
               if (level === 0) narrowFirst(p.call, objects[0]);
               if (objects.length === 0 || isLeafType(p.type)) continue;
+              this.stats.deepest = Math.max(this.stats.deepest, p.depth);
               // Back references and objects walked already from as shallow a depth are not walked again.
               let fresh = false;
               for (const o of objects) {

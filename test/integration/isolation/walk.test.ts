@@ -51,8 +51,9 @@ describe('county A reads nothing of county B', () => {
 describe('the walk reaches what each role may read (so that it cannot pass by reading nothing)', () => {
   const planted = (kinds: string[]) => w.A.planted.filter((m) => kinds.some((k) => m.what === `A's ${k}`));
 
-  test('the inspection office reads every private record of A that a query reaches', async () => {
+  test('the inspection office reads every private record of A that a query reaches, six levels deep', async () => {
     const { walker } = await walkOf('INSPECTION_OFFICE');
+    expect(walker.stats.deepest).toBe(6);
     // Attendance records are answered only by recordAttendance: no query reaches their notes.
     const readable = w.A.planted.filter((m) => m.what !== "A's attendance-note");
     expect(missing(textOf(walker), readable)).toEqual([]);

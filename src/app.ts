@@ -12,7 +12,8 @@ export async function bootServer(opts: ServerOptions): Promise<{ server: Server;
   await server.db.dataSource.initialize();
   const applied = await runMigrations(server.db.dataSource);
   if (applied.length) server.log.info({ migrations: applied }, 'migrations applied');
-  const admin = await bootstrapAdmin(server.db.dataSource.manager, opts.config.bootstrapAdmin, randomPassword, (opts.clock ?? { now: () => new Date() }).now());
+  const now = (opts.authClock ?? { now: () => new Date() }).now();
+  const admin = await bootstrapAdmin(server.db.dataSource.manager, opts.config.bootstrapAdmin, randomPassword, now, opts.config.separationOfDuties);
   await server.start();
   return { server, generatedAdmin: admin && admin.password ? { username: admin.username, password: admin.password } : null };
 }

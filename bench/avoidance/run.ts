@@ -36,7 +36,7 @@ import { Team, TeamMembership, TeamRole, TeamTarget } from '../../src/rounds/tea
 const args = new Set(process.argv.slice(2));
 const SERVER = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
 const DB = 'bench_avoidance';
-const ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
+const ADMIN = { username: 'bench-admin', password: 'Bench-Pass-2025' };
 const TODAY = '2025-06-02';
 const ROUND_NAME = '2025年市县联动交叉巡察（基准）';
 const ROUND_STARTS = '2025-03-01';

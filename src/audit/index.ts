@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../modules';
-import { AuditEntry } from './audit.entity';
+import { AuditChainHead, AuditEntry, AuditSubject } from './audit.entity';
 import { AuditResolver } from './audit.resolver';
+import { auditRoutes } from './export';
 
-export const auditModule: FeatureModule = { entities: [AuditEntry], resolvers: [AuditResolver] };
+export const auditModule: FeatureModule = { entities: [AuditEntry, AuditSubject, AuditChainHead], resolvers: [AuditResolver], routes: auditRoutes };

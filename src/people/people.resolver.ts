@@ -135,6 +135,7 @@ export class PersonResolver {
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'Readable by the office roles and the person themselves.' })
   async birthDate(@Root() p: Person, @Context() ctx: Ctx) {
     await assertCanReadPrivate(ctx, p);
+    ctx.notePrivateRead([p.id]);
     return p.birthDate;
   }
 
@@ -146,12 +147,14 @@ export class PersonResolver {
   @FieldResolver(() => [Relation], { description: 'Readable by the office roles and the person themselves.' })
   async relations(@Root() p: Person, @Context() ctx: Ctx) {
     await assertCanReadPrivate(ctx, p);
+    ctx.notePrivateRead([p.id]);
     return relationsOf(ctx).load(p.id);
   }
 
   @FieldResolver(() => [InterestTie], { description: 'Readable by the office roles and the person themselves.' })
   async interestTies(@Root() p: Person, @Context() ctx: Ctx) {
     await assertCanReadPrivate(ctx, p);
+    ctx.notePrivateRead([p.id]);
     return interestTiesOf(ctx).load(p.id);
   }
 }

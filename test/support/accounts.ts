@@ -31,8 +31,8 @@ export interface LoginData {
 }
 
 /** A login through any server URL (a test server or a service process). */
-export function loginAt(url: string, username: string, password: string, otp?: string): Promise<GqlResult<{ login: LoginData }>> {
-  return postGraphql(url, LOGIN, { i: { username, password, ...(otp !== undefined ? { otp } : {}) } });
+export function loginAt(url: string, username: string, password: string, otp?: string, opts: GqlOptions = {}): Promise<GqlResult<{ login: LoginData }>> {
+  return postGraphql(url, LOGIN, { i: { username, password, ...(otp !== undefined ? { otp } : {}) } }, opts);
 }
 
 export async function signIn(t: TestServer, a: { username: string; password: string }, otp?: string): Promise<LoginData> {

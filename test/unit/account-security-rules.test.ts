@@ -4,6 +4,7 @@ import { characterClasses, describeViolations, MAX_PASSWORD_LENGTH, passwordExpi
 import { DEFAULT_SECURITY_SETTINGS, parseStoredSettings, settingOutOfRange, settingsDiff } from '../../src/auth/rules/security-settings';
 import { lastSeenIsStale, LAST_SEEN_RESOLUTION_MS, sessionEndsAt, sessionState } from '../../src/auth/rules/sessions';
 import { addressWaitSeconds, isLocked, restrictionAtSignIn } from '../../src/auth/rules/sign-in';
+import { looksLikeRecoveryCode, newRecoveryCodes, recoveryCodeHash, totpCode, totpStep } from '../../src/auth/totp';
 
 const POLICY: PasswordPolicy = { minLength: 10, minClasses: 3, history: 5, maxAgeDays: 90 };
 const at = (iso: string) => new Date(iso);
@@ -200,5 +201,29 @@ describe('audit hash chain', () => {
         return checkLinks(records, start).broken === records[1].id;
       }),
     );
+  });
+});
+
+describe('TOTP through the library (RFC 6238 appendix B, SHA-1, six digits of the eight)', () => {
+  // The RFC's secret "12345678901234567890" in base32.
+  const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+  test.each([
+    [59, '287082'],
+    [1111111109, '081804'],
+    [1234567890, '005924'],
+    [2000000000, '279037'],
+  ])('at %i s the code is %s', (seconds, code) => {
+    const now = new Date(seconds * 1000);
+    expect(totpCode(SECRET, now)).toBe(code);
+    expect(totpStep(code, SECRET, now)).toBe(Math.floor(seconds / 30));
+    expect(totpStep(code, SECRET, new Date((seconds + 90) * 1000))).toBeNull();
+  });
+
+  test('recovery codes: ten, distinct, hashed in a normalized form', () => {
+    const codes = newRecoveryCodes();
+    expect(new Set(codes).size).toBe(10);
+    expect(codes.every(looksLikeRecoveryCode)).toBe(true);
+    expect(recoveryCodeHash(codes[0].toLowerCase().replace(/-/g, ' '))).toBe(recoveryCodeHash(codes[0]));
+    expect(looksLikeRecoveryCode('123456')).toBe(false);
   });
 });

@@ -162,9 +162,9 @@ async function main() {
   const adminToken = await login(ADMIN.username, ADMIN.password);
   const director = `director-${Date.now().toString(36)}`;
   await post('mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }', {
-    i: { username: director, password: 'director-password', roles: ['OFFICE_DIRECTOR'], regionIds: [round.region_id] },
+    i: { username: director, password: 'Director-Pass-2025', roles: ['OFFICE_DIRECTOR'], regionIds: [round.region_id] },
   }, adminToken);
-  const token = await login(director, 'director-password');
+  const token = await login(director, 'Director-Pass-2025');
 
   const FIELDS = 'rule severity waived explanation person { id } unit { id } path { label }';
   const MATRIX = `query($r: ID!, $ps: [ID!]!, $us: [ID!]!) { avoidanceMatrix(roundId: $r, personIds: $ps, unitIds: $us) { ${FIELDS} } }`;

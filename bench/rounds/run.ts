@@ -23,7 +23,7 @@ import { generateWorld, GeneratedWorld } from '../../src/demo/generator';
 import { loadWorld } from '../../src/demo/load';
 
 const TODAY = '2025-06-02';
-const ADMIN = { username: 'admin', password: 'bench-password' };
+const ADMIN = { username: 'admin', password: 'Bench-Pass-2025' };
 const TEAMS = 12;
 const TEAM_SIZE = 6;
 const POOL_SIZE = 200;

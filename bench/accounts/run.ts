@@ -20,8 +20,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
-import mysql from 'mysql2/promise';
 import { bootServer } from '../../src/app';
+import { benchDatabase } from '../database';
 import { AuditKind } from '../../src/audit/audit.entity';
 import { appendAudit, NewAuditRecord } from '../../src/audit/audit.service';
 import { SignInFailureRow } from '../../src/auth/account.entity';
@@ -74,28 +74,11 @@ async function throughput(writers: number, total: number, work: (i: number) => P
 }
 
 async function run(dialect: 'sqlite' | 'mysql', mysqlBase: string) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-accounts-'));
-  let databaseUrl = `sqlite:${path.join(dataDir, 'bench.sqlite')}`;
-  let dropMysql: (() => Promise<void>) | null = null;
-  if (dialect === 'mysql') {
-    const base = new URL(mysqlBase);
-    const name = `bench_accounts_${Date.now().toString(36)}`;
-    const conn = () => mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
-    const c = await conn();
-    await c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await c.end();
-    base.pathname = `/${name}`;
-    databaseUrl = base.toString();
-    dropMysql = async () => {
-      const d = await conn();
-      await d.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await d.end();
-    };
-  }
+  const database = await benchDatabase(dialect, mysqlBase, 'bench_accounts');
   const config = loadConfig({
     NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    DATA_DIR: database.dataDir,
     JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
     BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
@@ -178,8 +161,7 @@ async function run(dialect: 'sqlite' | 'mysql', mysqlBase: string) {
     fs.writeFileSync(path.join(__dirname, `../../../bench/results/accounts-${dialect}.json`), JSON.stringify(result, null, 2));
   } finally {
     await server.stop();
-    await dropMysql?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

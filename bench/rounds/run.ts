@@ -15,8 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import mysql from 'mysql2/promise';
 import { bootServer } from '../../src/app';
+import { benchDatabase } from '../database';
 import { SettableClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config';
 import { generateWorld, GeneratedWorld } from '../../src/demo/generator';
@@ -88,29 +88,11 @@ function poolOf(world: GeneratedWorld) {
 }
 
 async function run(dialect: 'sqlite' | 'mysql', mysqlBase: string) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rounds-'));
-  let databaseUrl = `sqlite:${path.join(dataDir, 'bench.sqlite')}`;
-  let dropMysql: (() => Promise<void>) | null = null;
-  if (dialect === 'mysql') {
-    const base = new URL(mysqlBase);
-    const name = `bench_rounds_${Date.now().toString(36)}`;
-    const conn = () =>
-      mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
-    const admin = await conn();
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await admin.end();
-    base.pathname = `/${name}`;
-    databaseUrl = base.toString();
-    dropMysql = async () => {
-      const c = await conn();
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    };
-  }
+  const database = await benchDatabase(dialect, mysqlBase, 'bench_rounds');
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    DATA_DIR: database.dataDir,
     JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
     BOOTSTRAP_ADMIN_USERNAME: ADMIN.username,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
@@ -200,8 +182,7 @@ async function run(dialect: 'sqlite' | 'mysql', mysqlBase: string) {
     };
   } finally {
     await server.stop();
-    await dropMysql?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

@@ -1,5 +1,5 @@
 import { decodeJwt, SignJWT } from 'jose';
-import { call, createTestAccount, ME, signIn, TestAccount } from '../support/accounts';
+import { authClockLater, call, createTestAccount, ME, signIn, TestAccount } from '../support/accounts';
 import { basicRegions } from '../support/fixtures';
 import { codeOf, ok } from '../support/graphql-client';
 import { expectError } from '../support/operations';
@@ -18,16 +18,7 @@ const office = () => createTestAccount(t, { roles: ['INSPECTION_OFFICE'], region
 const meCode = async (token: string) => codeOf(await t.gql(ME, {}, { token })) ?? 'OK';
 const SESSIONS = '{ mySessions { id current createdAt lastSeenAt expiresAt clientAddress } }';
 
-/** Runs `work` with the auth clock moved by `minutes`, then puts it back. */
-async function after<T>(minutes: number, work: () => Promise<T>): Promise<T> {
-  const start = t.authClock.now();
-  t.authClock.set(new Date(start.getTime() + minutes * 60_000));
-  try {
-    return await work();
-  } finally {
-    t.authClock.set(start);
-  }
-}
+const after = <T>(minutes: number, work: () => Promise<T>) => authClockLater(t, minutes, work);
 
 describe('tokens', () => {
   const key = new TextEncoder().encode(TEST_JWT_SECRET);

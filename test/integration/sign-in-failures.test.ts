@@ -1,4 +1,4 @@
-import { call, createTestAccount, loginAt, signIn, TestAccount } from '../support/accounts';
+import { authClockLater, call, createTestAccount, loginAt, signIn, TestAccount } from '../support/accounts';
 import { basicRegions } from '../support/fixtures';
 import { GqlResult, ok } from '../support/graphql-client';
 import { expectError, unique } from '../support/operations';
@@ -24,15 +24,7 @@ const lockedUntil = async (a: TestAccount) =>
 const answer = (r: GqlResult) => ({ data: r.data ?? null, errors: r.errors?.map((e) => ({ message: e.message, extensions: e.extensions })) });
 const setSettings = (i: Record<string, unknown>) => t.gql('mutation($i: SetSecuritySettingsInput!) { setSecuritySettings(input: $i) { settings { lockoutThreshold } } }', { i }, { token: securityToken });
 
-async function after<T>(minutes: number, work: () => Promise<T>): Promise<T> {
-  const start = t.authClock.now();
-  t.authClock.set(new Date(start.getTime() + minutes * 60_000));
-  try {
-    return await work();
-  } finally {
-    t.authClock.set(start);
-  }
-}
+const after = <T>(minutes: number, work: () => Promise<T>) => authClockLater(t, minutes, work);
 
 describe('the same answer for every failure that could tell a username exists', () => {
   test('unknown username, wrong password, locked and disabled accounts: one answer, in both languages', async () => {

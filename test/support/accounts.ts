@@ -45,3 +45,14 @@ export function call<T = any>(t: TestServer, name: string, input: Record<string,
 }
 
 export const ME = '{ me { id username } }';
+
+/** Runs `work` with the server's auth clock moved on by `minutes`, then puts it back. */
+export async function authClockLater<T>(t: TestServer, minutes: number, work: () => Promise<T>): Promise<T> {
+  const start = t.authClock.now();
+  t.authClock.set(new Date(start.getTime() + minutes * 60_000));
+  try {
+    return await work();
+  } finally {
+    t.authClock.set(start);
+  }
+}

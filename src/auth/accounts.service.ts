@@ -238,6 +238,12 @@ export async function bootstrapAdmin(
   return { username, password: configured ? null : password };
 }
 
+/** How many enabled accounts hold a role (roles are stored as a comma-separated list). */
+export async function enabledAccountsWithRole(em: Ctx['em'], role: Role): Promise<number> {
+  const accounts = await em.find(Account, { where: { disabled: false }, select: { id: true, roles: true } });
+  return accounts.filter((a) => a.roles.includes(role)).length;
+}
+
 /** An account's active sessions, for the security administrator. */
 export async function accountSessions(ctx: Ctx, accountId: string) {
   ctx.auth.require('account:read');

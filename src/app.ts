@@ -1,4 +1,5 @@
-import { bootstrapAdmin } from './auth/accounts.service';
+import { bootstrapAdmin, enabledAccountsWithRole } from './auth/accounts.service';
+import { Role } from './auth/roles';
 import { randomPassword } from './auth/password';
 import { runMigrations } from './db/migrate';
 import { createServer, Server, ServerOptions } from './server';
@@ -12,7 +13,14 @@ export async function bootServer(opts: ServerOptions): Promise<{ server: Server;
   await server.db.dataSource.initialize();
   const applied = await runMigrations(server.db.dataSource);
   if (applied.length) server.log.info({ migrations: applied }, 'migrations applied');
-  const admin = await bootstrapAdmin(server.db.dataSource.manager, opts.config.bootstrapAdmin, randomPassword, (opts.clock ?? { now: () => new Date() }).now());
+  const now = (opts.authClock ?? { now: () => new Date() }).now();
+  const admin = await bootstrapAdmin(server.db.dataSource.manager, opts.config.bootstrapAdmin, randomPassword, now, opts.config.separationOfDuties);
+  if (opts.config.separationOfDuties) {
+    // Under separation of duties only a SECURITY_ADMIN manages accounts: say so when there is none.
+    for (const role of [Role.SECURITY_ADMIN, Role.AUDIT_ADMIN]) {
+      if ((await enabledAccountsWithRole(server.db.dataSource.manager, role)) === 0) server.log.warn({ role }, 'separation of duties is on but no enabled account holds this role');
+    }
+  }
   await server.start();
   return { server, generatedAdmin: admin && admin.password ? { username: admin.username, password: admin.password } : null };
 }

@@ -1,5 +1,7 @@
 /** Every environment variable the service reads, parsed and checked once. */
 import path from 'node:path';
+import { describeViolations, policyViolations } from './auth/rules/password-policy';
+import { DEFAULT_SECURITY_SETTINGS, passwordPolicyOf } from './auth/rules/security-settings';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -12,13 +14,19 @@ export interface Config {
   /** Where the embedded database and the development JWT secret live. */
   dataDir: string;
   jwtSecret: string | null;
-  jwtTtl: string;
   bootstrapAdmin: { username: string; password: string } | null;
   logLevel: string;
   /** Whether introspection is allowed (off in production). */
   introspection: boolean;
   /** Seconds to wait for in-flight requests on SIGTERM before giving up. */
   shutdownGraceSeconds: number;
+  /**
+   * Separation of duties (三员分立): ADMIN loses the account, security and audit powers to
+   * SECURITY_ADMIN and AUDIT_ADMIN, no account holds two of the three, nobody audits themselves.
+   */
+  separationOfDuties: boolean;
+  /** express's "trust proxy": which proxies' X-Forwarded-For names the client address (false: none). */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -45,7 +53,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const u = env.BOOTSTRAP_ADMIN_USERNAME;
   const p = env.BOOTSTRAP_ADMIN_PASSWORD;
   if ((u && !p) || (!u && p)) throw new ConfigError('BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together');
-  if (p && p.length < 8) throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters');
+  if (u && p) {
+    // The password policy's defaults: the settings live in the database, which is empty then.
+    const broken = policyViolations(p, u, passwordPolicyOf(DEFAULT_SECURITY_SETTINGS));
+    if (broken.length) throw new ConfigError(`BOOTSTRAP_ADMIN_PASSWORD: ${describeViolations(broken, passwordPolicyOf(DEFAULT_SECURITY_SETTINGS)).en}`);
+  }
+  const sod = (env.SEPARATION_OF_DUTIES ?? 'off').toLowerCase();
+  if (sod !== 'on' && sod !== 'off') throw new ConfigError(`SEPARATION_OF_DUTIES must be on or off (got "${env.SEPARATION_OF_DUTIES}")`);
   return {
     env: nodeEnv,
     port,
@@ -53,10 +67,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: parseDatabaseUrl(env.DATABASE_URL, dataDir),
     dataDir,
     jwtSecret,
-    jwtTtl: env.JWT_TTL ?? '12h',
     bootstrapAdmin: u && p ? { username: u, password: p } : null,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: nodeEnv !== 'production',
     shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 20),
+    separationOfDuties: sod === 'on',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: unset or "false" trusts no proxy; "true", a hop count, or addresses/subnets as express takes them. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

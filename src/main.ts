@@ -18,7 +18,8 @@ async function main() {
   if (generatedAdmin) {
     // Shown once, on the console only (never in the JSON log).
     process.stdout.write(
-      `\nFirst ADMIN account created: username "${generatedAdmin.username}", password "${generatedAdmin.password}"\n` +
+      `\nFirst ${config.separationOfDuties ? 'SECURITY_ADMIN' : 'ADMIN'} account created: username "${generatedAdmin.username}", ` +
+        `password "${generatedAdmin.password}" (to be changed at the first sign-in)\n` +
         'Set BOOTSTRAP_ADMIN_USERNAME/BOOTSTRAP_ADMIN_PASSWORD to choose them instead.\n\n',
     );
   }

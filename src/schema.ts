@@ -1,4 +1,6 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { restricted } from './auth/access';
+import type { Ctx } from './context';
 import { buildSchema } from 'type-graphql';
 import { DateTimeScalar } from './common/scalars';
 import { MutationTransaction } from './graphql/transaction.middleware';
@@ -22,16 +24,40 @@ function transactional(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** What a restricted session (password to change, second factor to enrol) may still ask for. */
+const SETUP_FIELDS = new Set(['login', 'changePassword', 'signOut', 'startTotpEnrolment', 'confirmTotpEnrolment']);
+
+/**
+ * A restricted session gets FORBIDDEN for every other root field, whatever the field's own checks
+ * (the services refuse it too, through Access.signedIn).
+ */
+function setupOnly(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of [schema.getQueryType(), schema.getMutationType()].filter((t): t is GraphQLObjectType => !!t)) {
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve;
+      if (!resolve || SETUP_FIELDS.has(field.name)) continue;
+      field.resolve = (root, args, context: Ctx, info) => {
+        const restriction = context.auth?.restriction;
+        if (restriction) throw restricted(restriction);
+        return resolve(root, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
+
 /** The executable schema (built once per process: type-graphql's metadata is global). */
 export async function getSchema(): Promise<GraphQLSchema> {
-  cached ??= transactional(
-    guardSchema(
-      await buildSchema({
-        resolvers: allResolvers(),
-        scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-        validate: false,
-      }),
-      allAccess(),
+  cached ??= setupOnly(
+    transactional(
+      guardSchema(
+        await buildSchema({
+          resolvers: allResolvers(),
+          scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+          validate: false,
+        }),
+        allAccess(),
+      ),
     ),
   );
   return cached;

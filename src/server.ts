@@ -1,17 +1,18 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express, { Express, Request } from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
-import { Access, AuthAccount } from './auth/access';
-import { loadAuthAccount } from './auth/accounts.service';
+import { Access } from './auth/access';
 import { resolveJwtSecret, Tokens } from './auth/jwt';
+import { authenticate, Authenticated } from './auth/sessions.service';
+import { appendAuditAlone, privateReadRecord } from './audit/audit.service';
 import { Clock, systemClock } from './common/clock';
-import { localeFrom } from './common/i18n';
+import { localeFrom, localize, msg } from './common/i18n';
 import { Config } from './config';
 import { createContext, Ctx } from './context';
 import { createDatabase, Database } from './db/data-source';
@@ -26,6 +27,8 @@ import { getSchema } from './schema';
 export interface ServerOptions {
   config: Config;
   clock?: Clock;
+  /** The clock of sessions, lockouts, password age and TOTP (default: the system clock). */
+  authClock?: Clock;
   log?: Logger;
   db?: Database;
 }
@@ -47,12 +50,15 @@ export interface Server {
 export function createServer(opts: ServerOptions): Server {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
+  const authClock = opts.authClock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
   const db = opts.db ?? createDatabase(config, allEntities(), log);
   const metrics = createMetrics(() => db.counter.total);
-  const tokens = new Tokens(resolveJwtSecret(config), config.jwtTtl);
+  const tokens = new Tokens(resolveJwtSecret(config));
   const app = express();
   app.disable('x-powered-by');
+  // Which proxies may name the client address in X-Forwarded-For (none unless TRUST_PROXY says).
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
   // Request id and access log (no bodies, no headers: they may carry tokens or personal data).
@@ -87,24 +93,32 @@ export function createServer(opts: ServerOptions): Server {
 
   const personGrants = allPersonGrants();
 
-  /** Builds the request context: account from the bearer token, locale, loaders. */
+  /**
+   * Builds the request context: the session and account the bearer token names (one statement,
+   * see authenticate), locale, loaders.
+   */
   async function contextFor(req: Request): Promise<Ctx & { tokens: Tokens }> {
     const requestId = (req as Request & { id?: string }).id ?? randomUUID();
+    const clientAddress = req.ip ?? null;
     const header = req.header('authorization');
-    let account: AuthAccount | null = null;
+    let signedIn: Authenticated | null = null;
     if (header?.startsWith('Bearer ')) {
-      const accountId = await tokens.verify(header.slice(7).trim());
-      if (accountId) account = await loadAuthAccount({ em: db.dataSource.manager }, accountId);
+      signedIn = await authenticate({ db, tokens, authClock, clock }, header.slice(7).trim(), { requestId, clientAddress });
     }
+    const restriction = signedIn?.session.restriction ?? null;
     const ctx = createContext({
       requestId,
       locale: localeFrom(req.header('accept-language')),
-      account,
+      account: signedIn?.account ?? null,
+      session: signedIn?.session ?? null,
+      securitySettings: signedIn?.settings ?? null,
+      clientAddress,
       db,
       clock,
+      authClock,
       config,
       log: log.child({ reqId: requestId }),
-      makeAccess: (c, a) => new Access(a, (id) => byId(c, Region).load(id)),
+      makeAccess: (c, a) => new Access(a, (id) => byId(c, Region).load(id), { separationOfDuties: config.separationOfDuties, restriction }),
       personGrants,
     });
     return Object.assign(ctx, { tokens });
@@ -142,6 +156,7 @@ export function createServer(opts: ServerOptions): Server {
           ApolloServerPluginCacheControlDisabled(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginUsageReportingDisabled(),
+          auditPrivateReads,
           localizeErrors,
           {
             async requestDidStart() {
@@ -167,6 +182,31 @@ export function createServer(opts: ServerOptions): Server {
     },
   };
 }
+
+/**
+ * After a request that read private facts (ctx.notePrivateRead), one audit record lists the
+ * persons. It is written before the response leaves: when it cannot be, the response carries
+ * no data, only an error, so that no private fact is read unrecorded.
+ */
+const auditPrivateReads: ApolloServerPlugin<Ctx> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue: ctx, response, operation }) {
+        const fields = operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
+        const record = privateReadRecord(ctx, fields.join(',') || 'query');
+        if (!record || response.body.kind !== 'single') return;
+        try {
+          await appendAuditAlone(ctx.db, [record]);
+        } catch (e) {
+          ctx.log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : e }, 'private read not recorded');
+          const text = msg('服务器内部错误，请稍后再试', 'Internal server error, please try again later');
+          response.body.singleResult.data = null;
+          response.body.singleResult.errors = [{ message: localize(text, ctx.locale), extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+        }
+      },
+    };
+  },
+};
 
 async function databaseAnswers(db: Database): Promise<boolean> {
   if (!db.dataSource.isInitialized) return false;

@@ -36,7 +36,7 @@ import { Team, TeamMembership, TeamRole, TeamTarget } from '../../src/rounds/tea
 const args = new Set(process.argv.slice(2));
 const SERVER = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
 const DB = process.env.BENCH_DATABASE_NAME ?? 'bench_avoidance';
-const ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
+const ADMIN = { username: 'bench-admin', password: 'Bench-Pass-2025' };
 const TODAY = '2025-06-02';
 const ROUND_NAME = '2025年市县联动交叉巡察（基准）';
 const ROUND_STARTS = '2025-03-01';
@@ -162,9 +162,9 @@ async function main() {
   const adminToken = await login(ADMIN.username, ADMIN.password);
   const director = `director-${Date.now().toString(36)}`;
   await post('mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }', {
-    i: { username: director, password: 'director-password', roles: ['OFFICE_DIRECTOR'], regionIds: [round.region_id] },
+    i: { username: director, password: 'Director-Pass-2025', roles: ['OFFICE_DIRECTOR'], regionIds: [round.region_id] },
   }, adminToken);
-  const token = await login(director, 'director-password');
+  const token = await login(director, 'Director-Pass-2025');
 
   const FIELDS = 'rule severity waived explanation person { id } unit { id } path { label }';
   const MATRIX = `query($r: ID!, $ps: [ID!]!, $us: [ID!]!) { avoidanceMatrix(roundId: $r, personIds: $ps, unitIds: $us) { ${FIELDS} } }`;

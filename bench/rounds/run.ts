@@ -17,10 +17,11 @@ import { performance } from 'node:perf_hooks';
 import { generateWorld } from '../../src/demo/generator';
 import { loadWorld } from '../../src/demo/load';
 import { composeCityRound } from '../support/city-round';
-import { scratchDatabase, startBenchServer, stats } from '../support/gql';
+import { benchDatabase } from '../database';
+import { startBenchServer, stats } from '../support/gql';
 
 const TODAY = '2025-06-02';
-const ADMIN = { username: 'admin', password: 'bench-password' };
+const ADMIN = { username: 'admin', password: 'Bench-Pass-2025' };
 const TEAMS = 12;
 const TEAM_SIZE = 6;
 const ROUND_QUERIES = 30;
@@ -33,15 +34,8 @@ const ROUND = `query($id: ID!) { round(id: $id) { id name status rules { minSize
     violations { rule severity message person { name } unit { name } } } } }`;
 
 async function run(dialect: 'sqlite' | 'mysql', mysqlBase: string) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rounds-'));
-  let databaseUrl = `sqlite:${path.join(dataDir, 'bench.sqlite')}`;
-  let dropMysql: (() => Promise<void>) | null = null;
-  if (dialect === 'mysql') {
-    const db = await scratchDatabase(mysqlBase, `bench_rounds_${Date.now().toString(36)}`);
-    databaseUrl = db.url;
-    dropMysql = db.drop;
-  }
-  const { server, gql } = await startBenchServer(databaseUrl, { admin: ADMIN, today: TODAY, dataDir });
+  const database = await benchDatabase(dialect, mysqlBase, 'bench_rounds');
+  const { server, gql } = await startBenchServer(database.url, { admin: ADMIN, today: TODAY, dataDir: database.dataDir });
   try {
     const world = generateWorld({ scale: 'county', seed: 1, today: TODAY });
     await loadWorld(server.db.dataSource, world);
@@ -77,8 +71,7 @@ async function run(dialect: 'sqlite' | 'mysql', mysqlBase: string) {
     };
   } finally {
     await server.stop();
-    await dropMysql?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

@@ -1,6 +1,15 @@
+import { EntityManager, MoreThan } from 'typeorm';
 import { Ctx } from '../context';
+import { badInput } from '../common/errors';
+import { msg } from '../common/i18n';
 import { paginate, PageArgs } from '../common/pagination';
-import { AuditEntry } from './audit.entity';
+import { instantToRaw } from '../db/columns';
+import { Database } from '../db/data-source';
+import { inTransaction } from '../db/transaction';
+import { newId } from '../db/ids';
+import { AuditChainHead, AuditEntry, AuditKind, AuditSubject, CHAIN_HEAD_ID } from './audit.entity';
+import type { AuditEvent } from './audit-event';
+import { checkLinks, GENESIS_HASH, linkHash } from './rules/chain';
 
 const ID_KEY = /(^id$|Id$|Ids$)/;
 
@@ -12,21 +21,179 @@ export function idsInInput(value: unknown, out = new Set<string>(), key = ''): S
   return out;
 }
 
-/** Writes the audit record of a mutation, in its transaction. Only ids: never values. */
-export async function writeAudit(ctx: Ctx, operation: string, args: unknown, accountId: string | null) {
-  const ids = idsInInput(args, new Set(ctx.touched));
-  await ctx.em.insert(AuditEntry, {
-    ...new AuditEntry(),
-    accountId,
-    operation,
-    targetIds: [...ids].join(' '),
-    at: ctx.clock.now(),
-    requestId: ctx.requestId,
-  });
+/** A record before it takes its place in the chain. */
+export interface NewAuditRecord {
+  kind: AuditKind;
+  operation: string;
+  accountId: string | null;
+  username: string | null;
+  clientAddress: string | null;
+  reason: string | null;
+  details: string | null;
+  targetIds: string[];
+  personIds: string[];
+  requestId: string | null;
+  at: Date;
 }
 
-export async function auditLog(ctx: Ctx, page: PageArgs) {
-  ctx.auth.require('audit:read');
+const truncate = (s: string | null | undefined, n: number) => (s == null ? null : s.slice(0, n));
+
+/** A record of an event in this request: by default of the signed-in account, from its address. */
+export function recordOf(ctx: Ctx, operation: string, e: AuditEvent): NewAuditRecord {
+  return {
+    kind: e.kind,
+    operation: operation.slice(0, 64),
+    accountId: e.accountId === undefined ? (ctx.account?.id ?? null) : e.accountId,
+    username: truncate(e.username, 128),
+    clientAddress: truncate(ctx.clientAddress, 64),
+    reason: truncate(e.reason, 64),
+    details: e.details ? JSON.stringify(e.details) : null,
+    targetIds: [...new Set((e.targetIds ?? []).filter((x): x is string => !!x))],
+    personIds: [...new Set(e.personIds ?? [])].sort(),
+    requestId: ctx.requestId,
+    at: ctx.clock.now(),
+  };
+}
+
+const isMysql = (em: EntityManager) => em.connection.options.type === 'mysql';
+
+/**
+ * Appends records to the chain in the caller's transaction. The chain head's row is locked
+ * (SELECT … FOR UPDATE on MySQL; SQLite runs one writer at a time) until that transaction ends,
+ * so replicas append one after another; mutations take it last, after their own row locks, so it
+ * cannot join a deadlock cycle. Costs four statements however many records.
+ */
+export async function appendAudit(em: EntityManager, records: NewAuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const qb = em.createQueryBuilder(AuditChainHead, 'h').where('h.id = :id', { id: CHAIN_HEAD_ID });
+  if (isMysql(em)) qb.setLock('pessimistic_write');
+  const head = (await qb.getOne()) ?? { seq: 0, hash: GENESIS_HASH };
+  let { seq, hash } = head;
+  const rows: AuditEntry[] = [];
+  const subjects: AuditSubject[] = [];
+  for (const r of records) {
+    const entry = Object.assign(new AuditEntry(), {
+      id: newId(),
+      seq: seq + 1,
+      kind: r.kind,
+      operation: r.operation,
+      accountId: r.accountId,
+      username: r.username,
+      clientAddress: r.clientAddress,
+      reason: r.reason,
+      details: r.details,
+      targetIds: r.targetIds.join(' '),
+      personIds: r.personIds.join(' '),
+      requestId: r.requestId,
+      at: r.at,
+      prevHash: hash,
+    });
+    entry.hash = linkHash(hash, entry);
+    ({ seq, hash } = { seq: entry.seq, hash: entry.hash });
+    rows.push(entry);
+    for (const s of new Set([...r.targetIds, ...r.personIds])) {
+      if (s.length <= 36) subjects.push(Object.assign(new AuditSubject(), { recordId: entry.id, subjectId: s }));
+    }
+  }
+  await em.insert(AuditEntry, rows);
+  for (let i = 0; i < subjects.length; i += 1000) await em.insert(AuditSubject, subjects.slice(i, i + 1000));
+  await em.update(AuditChainHead, { id: CHAIN_HEAD_ID }, { seq, hash });
+}
+
+/** Appends records in a transaction of their own (for what happens outside a mutation's). */
+export function appendAuditAlone(db: Database, records: NewAuditRecord[]): Promise<void> {
+  return inTransaction(db.dataSource, (em) => appendAudit(em, records));
+}
+
+/**
+ * Writes a mutation's record and the security events it reported, in its transaction. Only ids
+ * and reasons: never values.
+ */
+export async function writeAudit(ctx: Ctx, operation: string, args: unknown, accountId: string | null) {
+  const ids = idsInInput(args, new Set(ctx.touched));
+  const mutation = recordOf(ctx, operation, { kind: AuditKind.MUTATION, accountId, targetIds: [...ids] });
+  await appendAudit(ctx.em, [mutation, ...ctx.events.map((e) => recordOf(ctx, operation, e))]);
+}
+
+/** The record of the private facts a request read, when it read any (written after the request). */
+export function privateReadRecord(ctx: Ctx, operation: string): NewAuditRecord | null {
+  if (ctx.privateReads.size === 0) return null;
+  return recordOf(ctx, operation, { kind: AuditKind.PRIVATE_READ, personIds: ctx.privateReads });
+}
+
+export interface AuditFilterData {
+  accountId?: string | null;
+  kind?: AuditKind | null;
+  from?: Date | null;
+  to?: Date | null;
+  personId?: string | null;
+}
+
+/**
+ * The records an audit reader may see, filtered. Under separation of duties nobody reads the
+ * records of their own actions.
+ */
+function visibleRecords(ctx: Ctx, filter: AuditFilterData) {
+  const reader = ctx.auth.require('audit:read');
   const qb = ctx.em.getRepository(AuditEntry).createQueryBuilder('a');
-  return paginate(qb, page, { columns: ['a.id'], key: (a) => [a.id], descending: true });
+  if (filter.accountId) qb.andWhere('a.account_id = :accountId', { accountId: filter.accountId });
+  if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
+  if (filter.from) qb.andWhere('a.at >= :from', { from: instantToRaw(filter.from) });
+  if (filter.to) qb.andWhere('a.at < :to', { to: instantToRaw(filter.to) });
+  if (filter.from && filter.to && filter.from > filter.to) throw badInput('to', msg('结束时间早于开始时间', 'The end of the period is before its start'));
+  if (filter.personId) {
+    qb.andWhere('a.id IN (SELECT s.record_id FROM audit_subjects s WHERE s.subject_id = :personId)', { personId: filter.personId });
+  }
+  if (ctx.config.separationOfDuties) qb.andWhere('(a.account_id IS NULL OR a.account_id <> :reader)', { reader: reader.id });
+  return qb;
+}
+
+export async function auditLog(ctx: Ctx, page: PageArgs, filter: AuditFilterData = {}) {
+  return paginate(visibleRecords(ctx, filter), page, { columns: ['a.id'], key: (a) => [a.id], descending: true });
+}
+
+export const EXPORT_LIMIT = 100_000;
+
+/** Every visible record of a filter, oldest first, for the spreadsheet (at most EXPORT_LIMIT). */
+export async function auditRecordsForExport(ctx: Ctx, filter: AuditFilterData): Promise<AuditEntry[]> {
+  const qb = visibleRecords(ctx, filter);
+  const count = await qb.clone().getCount();
+  if (count > EXPORT_LIMIT) {
+    throw badInput('from', msg(`记录超过 ${EXPORT_LIMIT} 条，请缩短时间段`, `More than ${EXPORT_LIMIT} records: choose a shorter period`));
+  }
+  return qb.orderBy('a.seq', 'ASC').getMany();
+}
+
+export interface AuditVerificationData {
+  intact: boolean;
+  checkedRecords: number;
+  firstBrokenRecordId: string | null;
+}
+
+const VERIFY_BATCH = 2000;
+
+/**
+ * Walks the whole chain in sequence order, recomputing every hash. The first record whose
+ * number, link or hash is wrong is the first broken one; a record outside the chain (no number)
+ * is broken too, and a chain that stops short of its head (its newest records deleted) is not
+ * intact although no record is broken.
+ */
+export async function verifyAuditLog(ctx: Ctx): Promise<AuditVerificationData> {
+  ctx.auth.require('audit:read');
+  const em = ctx.db.dataSource.manager;
+  let at = { seq: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  for (;;) {
+    const batch = await em.find(AuditEntry, { where: { seq: MoreThan(at.seq) }, order: { seq: 'ASC' }, take: VERIFY_BATCH });
+    const { broken, reached } = checkLinks(batch, at);
+    if (broken) return { intact: false, checkedRecords: checked + batch.findIndex((r) => r.id === broken) + 1, firstBrokenRecordId: broken };
+    checked += batch.length;
+    at = reached;
+    if (batch.length < VERIFY_BATCH) break;
+  }
+  const outside = await em.createQueryBuilder(AuditEntry, 'a').select('a.id', 'id').where('a.seq IS NULL').orderBy('a.id').limit(1).getRawOne<{ id: string }>();
+  if (outside) return { intact: false, checkedRecords: checked, firstBrokenRecordId: outside.id };
+  const head = await em.findOneBy(AuditChainHead, { id: CHAIN_HEAD_ID });
+  const intact = !!head && head.seq === at.seq && head.hash === at.hash;
+  return { intact, checkedRecords: checked, firstBrokenRecordId: null };
 }

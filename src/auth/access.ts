@@ -1,5 +1,7 @@
-import { forbidden, unauthenticated } from '../common/errors';
+import { AppError, forbidden, unauthenticated } from '../common/errors';
+import { msg } from '../common/i18n';
 import { Region } from '../regions/region.entity';
+import type { SessionRestriction } from './rules/sessions';
 import { pathCovers, Permission, rolesGrant } from './rules/permissions';
 import { Role } from './roles';
 
@@ -25,7 +27,13 @@ export class Access {
   constructor(
     readonly account: AuthAccount | null,
     private readonly loadRegion: (id: string) => Promise<Region | null>,
+    private readonly options: { separationOfDuties?: boolean; restriction?: SessionRestriction | null } = {},
   ) {}
+
+  /** What the session may still do before anything else (null: everything its roles allow). */
+  get restriction(): SessionRestriction | null {
+    return this.options.restriction ?? null;
+  }
 
   get isAdmin(): boolean {
     return this.account?.roles.includes(Role.ADMIN) ?? false;
@@ -40,26 +48,38 @@ export class Access {
   }
 
   has(permission: Permission): boolean {
-    return this.account ? rolesGrant(this.account.roles, permission) : false;
+    return this.account && !this.restriction ? rolesGrant(this.account.roles, permission, this.options.separationOfDuties) : false;
   }
 
-  /** UNAUTHENTICATED without an account. */
+  /**
+   * UNAUTHENTICATED without an account; FORBIDDEN while the session must first change its
+   * password or enrol a second factor.
+   */
   signedIn(): AuthAccount {
+    return this.signedInForSetup();
+  }
+
+  /**
+   * The account, also while its session is restricted to one of `allowed` (changing the
+   * password, enrolling a second factor, signing out).
+   */
+  signedInForSetup(...allowed: SessionRestriction[]): AuthAccount {
     if (!this.account) throw unauthenticated();
+    if (this.restriction && !allowed.includes(this.restriction)) throw restricted(this.restriction);
     return this.account;
   }
 
   /** UNAUTHENTICATED without an account, FORBIDDEN without the permission. */
   require(permission: Permission): AuthAccount {
     const account = this.signedIn();
-    if (!rolesGrant(account.roles, permission)) throw forbidden();
+    if (!rolesGrant(account.roles, permission, this.options.separationOfDuties)) throw forbidden();
     return account;
   }
 
   /** Requires one of several permissions. */
   requireAny(...permissions: Permission[]): AuthAccount {
     const account = this.signedIn();
-    if (!permissions.some((p) => rolesGrant(account.roles, p))) throw forbidden();
+    if (!permissions.some((p) => rolesGrant(account.roles, p, this.options.separationOfDuties))) throw forbidden();
     return account;
   }
 
@@ -99,4 +119,11 @@ export class Access {
     if (this.isAdmin) return null;
     return this.account?.regionPaths ?? [];
   }
+}
+
+/** The error of a restricted session asked for anything else; `extensions` say what it must do first. */
+export function restricted(restriction: SessionRestriction): AppError {
+  return restriction === 'PASSWORD_CHANGE'
+    ? new AppError('FORBIDDEN', msg('请先修改密码', 'Change your password first'), undefined, { passwordChangeRequired: true })
+    : new AppError('FORBIDDEN', msg('请先绑定动态口令（双因素认证）', 'Enrol an authenticator (second factor) first'), undefined, { totpEnrolmentRequired: true });
 }

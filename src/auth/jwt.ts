@@ -18,27 +18,36 @@ export function resolveJwtSecret(config: Config): Uint8Array {
   return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
 }
 
-export class Tokens {
-  constructor(
-    private readonly key: Uint8Array,
-    private readonly ttl: string,
-  ) {}
+/** What a valid token names: a session of an account. */
+export interface TokenClaims {
+  sessionId: string;
+  accountId: string;
+}
 
-  sign(accountId: string): Promise<string> {
-    return new SignJWT({})
+/**
+ * Login tokens: HS256 JWTs naming a server-side session (`sid`) and its account (`sub`), valid
+ * until the session's absolute end (`exp`, required: a token without one is refused). The
+ * session row decides whether the token still works.
+ */
+export class Tokens {
+  constructor(private readonly key: Uint8Array) {}
+
+  sign(claims: TokenClaims & { issuedAt: Date; expiresAt: Date }): Promise<string> {
+    return new SignJWT({ sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(accountId)
+      .setJti(randomBytes(12).toString('base64url'))
+      .setSubject(claims.accountId)
       .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(this.ttl)
+      .setIssuedAt(Math.floor(claims.issuedAt.getTime() / 1000))
+      .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
       .sign(this.key);
   }
 
-  /** The account id of a valid token, or null. */
-  async verify(token: string): Promise<string | null> {
+  /** The session and account of a valid token at `now`, or null. */
+  async verify(token: string, now: Date): Promise<TokenClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      return typeof payload.sub === 'string' ? payload.sub : null;
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'sid'], currentDate: now });
+      return typeof payload.sub === 'string' && typeof payload.sid === 'string' ? { sessionId: payload.sid, accountId: payload.sub } : null;
     } catch {
       return null;
     }

@@ -22,6 +22,25 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(expected, actual);
 }
 
+let dummy: Promise<string> | undefined;
+
+/**
+ * The hash of a random password, with the parameters of real ones: a sign-in for an unknown
+ * username is checked against it, so that it costs as much as a wrong password.
+ */
+export function dummyHash(): Promise<string> {
+  return (dummy ??= hashPassword(randomBytes(24).toString('base64url')));
+}
+
+/** A generated password of 16 characters from all four classes (the bootstrap account's). */
 export function randomPassword(): string {
-  return randomBytes(12).toString('base64url');
+  const pick = (alphabet: string, n: number) => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join('');
+  const chars = [...pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 4), ...pick('abcdefghijkmnopqrstuvwxyz', 6), ...pick('23456789', 4), ...pick('-_.!@#%+=', 2)];
+  // Shuffle (Fisher-Yates) so that the classes are not in a fixed order.
+  const r = randomBytes(chars.length);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = r[i] % (i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
 }

@@ -43,7 +43,9 @@ export class AvoidanceFindingResolver {
     @Arg('roundId', () => ID) roundId: string,
     @Context() ctx: Ctx,
   ): Promise<AvoidanceFinding[]> {
-    return withEntities(ctx, await avoidanceCheck(ctx, personId, unitId, roundId));
+    const findings = await avoidanceCheck(ctx, personId, unitId, roundId);
+    ctx.notePrivateRead([personId]);
+    return withEntities(ctx, findings);
   }
 
   @Query(() => [AvoidanceFinding], { description: 'Every finding for every pair; pairs with none are left out.' })
@@ -53,7 +55,9 @@ export class AvoidanceFindingResolver {
     @Arg('unitIds', () => [ID]) unitIds: string[],
     @Context() ctx: Ctx,
   ): Promise<AvoidanceFinding[]> {
-    return withEntities(ctx, await avoidanceMatrix(ctx, roundId, personIds, unitIds));
+    const findings = await avoidanceMatrix(ctx, roundId, personIds, unitIds);
+    ctx.notePrivateRead(personIds);
+    return withEntities(ctx, findings);
   }
 }
 

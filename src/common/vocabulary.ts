@@ -10,7 +10,17 @@ export function enumOf<const T extends readonly string[]>(words: T): { readonly 
   return Object.freeze(Object.fromEntries(words.map((w) => [w, w]))) as { readonly [K in T[number]]: K };
 }
 
-export const ROLES = ['ADMIN', 'ORG_DEPARTMENT', 'INSPECTION_OFFICE', 'OFFICE_DIRECTOR', 'LEADING_GROUP_HEAD', 'GROUP_LEADER', 'INSPECTOR'] as const;
+export const ROLES = [
+  'ADMIN',
+  'ORG_DEPARTMENT',
+  'INSPECTION_OFFICE',
+  'OFFICE_DIRECTOR',
+  'LEADING_GROUP_HEAD',
+  'GROUP_LEADER',
+  'INSPECTOR',
+  'SECURITY_ADMIN',
+  'AUDIT_ADMIN',
+] as const;
 export type RoleName = (typeof ROLES)[number];
 
 export const GENDERS = ['MALE', 'FEMALE'] as const;

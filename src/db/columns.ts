@@ -107,3 +107,19 @@ export const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCAD
   referencedColumnNames: ['id'],
   onDelete,
 });
+
+/**
+ * An instant read by raw SQL: mysql2 gives a Date (UTC, `timezone: 'Z'`), SQLite the UTC text
+ * TypeORM stored ('YYYY-MM-DD HH:MM:SS.SSS').
+ */
+export function instantFromRaw(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+/** An instant as raw SQL takes it on both databases: UTC 'YYYY-MM-DD HH:MM:SS.SSS'. */
+export function instantToRaw(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}

@@ -11,9 +11,9 @@ import { countsOf, GeneratedWorld, generateWorld, toDemoWorld } from './generato
 import { loadWorld } from './load';
 import { demoSeeds } from './seeds';
 
-export const DEMO_ADMIN = { username: 'admin', password: 'demo-password' };
+export const DEMO_ADMIN = { username: 'admin', password: 'Demo-Pass-2025' };
 /** Every demo account has this password. */
-export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_PASSWORD = 'Demo-Pass-2025';
 
 export interface DemoOptions {
   /** Where the demo's SQLite file lives (default ./data/demo); its previous file is deleted. */

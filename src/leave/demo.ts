@@ -20,7 +20,7 @@ const PUBLISH = `mutation($i: PublishAttendanceNoticeInput!) { publishAttendance
 const CREATE_ACCOUNT = `mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }`;
 
 /** The approvers the seed signs in as; every demo account has the demo password. */
-export const DEMO_APPROVER_PASSWORD = 'demo-password';
+export const DEMO_APPROVER_PASSWORD = 'Demo-Pass-2025';
 
 interface Member {
   personId: string;

@@ -30,6 +30,8 @@ export const ROLE_NAMES: Record<Role, Msg> = {
   LEADING_GROUP_HEAD: msg('巡察工作领导小组组长', 'head of the leading group'),
   GROUP_LEADER: msg('巡察组组长', 'group leader'),
   INSPECTOR: msg('巡察干部', 'inspector'),
+  SECURITY_ADMIN: msg('安全管理员', 'security administrator'),
+  AUDIT_ADMIN: msg('审计管理员', 'audit administrator'),
 };
 
 const STATUS_NAMES: Record<LeaveStatus, Msg> = {

@@ -116,14 +116,17 @@ export function readsPrivateFacts(ctx: Ctx, view: Person): boolean {
 
 /**
  * Private facts of a person: FORBIDDEN to a role that never reads them (about anyone but
- * itself), otherwise shown only where the person is seen in full.
+ * itself), otherwise shown only where the person is seen in full; every read is audited (one
+ * record per request lists the persons whose private facts it read).
  */
 export function privateFactsShown(ctx: Ctx, view: Person): boolean {
   ctx.auth.signedIn();
   if (!ctx.auth.isSelf(view.id) && !ctx.auth.has('person:readPrivate')) {
     throw forbidden(msg('无权查看此人的社会关系、利益关联和出生日期', "You may not see this person's relations, interest ties or birth date"));
   }
-  return readsPrivateFacts(ctx, view);
+  const shown = readsPrivateFacts(ctx, view);
+  if (shown) ctx.notePrivateRead([view.id]);
+  return shown;
 }
 
 /** Whether the account may read private facts of the person with this id (for guards of relations, findings). */

@@ -4,7 +4,7 @@ import { expectError, mutate, unique } from '../support/operations';
 import { ADMIN, startTestServer, TestServer } from '../support/server';
 import { countyTokens, NON_ADMIN_ROLES, RoleName, TwoCounties, twoCounties } from '../support/world';
 
-/** The audit log: one record per mutation, in its transaction, read by ADMIN only. */
+/** The audit log: one record per mutation, in its transaction, read by ADMIN (and AUDIT_ADMIN) only. */
 let t: TestServer;
 let w: TwoCounties;
 let tokens: Record<RoleName, string>;
@@ -32,10 +32,12 @@ interface Page {
   edges: { cursor: string; node: Entry }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
 }
-const AUDIT = `query($first: Int!, $after: String) { auditLog(first: $first, after: $after) {
+const AUDIT = `query($first: Int!, $after: String, $filter: AuditFilter) { auditLog(first: $first, after: $after, filter: $filter) {
   totalCount edges { cursor node { id operation targetIds at requestId account { id } } }
   pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
-const auditPage = async (first: number, after?: string | null): Promise<Page> => (await t.admin(AUDIT, { first, after })).auditLog;
+/** The mutations' records (security events have records of their own beside them). */
+const MUTATIONS = { kind: 'MUTATION' };
+const auditPage = async (first: number, after?: string | null): Promise<Page> => (await t.admin(AUDIT, { first, after, filter: MUTATIONS })).auditLog;
 const latest = async () => {
   const page = await auditPage(1);
   return { total: page.totalCount, entry: page.edges[0].node };
@@ -112,14 +114,17 @@ describe('reading the log', () => {
   });
 });
 
-describe('a failed mutation writes no record', () => {
-  test('refused for bad input, rights, or a wrong password', async () => {
+describe('a failed mutation writes no record of a change', () => {
+  test('refused for bad input, rights, or a wrong password (which is recorded as a failed sign-in instead)', async () => {
     const before = (await latest()).total;
+    const failedSignIns = async () => (await t.admin(AUDIT, { first: 1, filter: { kind: 'SIGN_IN_FAILED' } })).auditLog.totalCount;
+    const failuresBefore = await failedSignIns();
     expectError(await mutate(t, 'createPerson', { regionId: w.countyA, name: ' ' }, { token: t.adminToken }), 'BAD_USER_INPUT');
     expectError(await mutate(t, 'createUnit', { regionId: w.countyA, name: '组织部不能建单位', kind: 'DEPARTMENT' }, { token: tokens.ORG_DEPARTMENT }), 'FORBIDDEN');
     expectError(await mutate(t, 'addRelation', { personId: w.personA, relatedPersonId: w.personA, kind: 'SIBLING' }, { token: t.adminToken }), 'BAD_USER_INPUT');
     expectError(await mutate(t, 'login', { username: ADMIN.username, password: 'wrong-password' }), 'UNAUTHENTICATED');
     expect((await latest()).total).toBe(before);
+    expect(await failedSignIns()).toBe(failuresBefore + 1);
   });
 
   test('the record is written in the mutation’s transaction: when it cannot be written, the change is undone', async () => {

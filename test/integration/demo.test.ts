@@ -158,7 +158,7 @@ describe('the demo', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('seed-only mode') });
     expect(output).toContain('dongan-office');
-    expect(output).toContain('demo-password');
+    expect(output).toContain(DEMO_PASSWORD);
 
     // The service starts on the seeded file and the demo accounts work.
     const { server } = await bootServer({

@@ -27,6 +27,8 @@ export const ID_STEMS: Record<string, string> = {
   membership: 'TeamMembership',
   entry: 'PoolEntry',
   notice: 'AttendanceNotice',
+  account: 'Account',
+  session: 'Session',
 };
 
 /** The object type an id argument or input field refers to; `id` names the field's own type. */
@@ -50,6 +52,7 @@ export function examplesOfA(w: IsolationWorld, role: CountyRole): Record<string,
     TeamMembership: [A.currentMemberships.member],
     PoolEntry: [A.entries.member!],
     AttendanceNotice: [A.notice],
+    Account: [A.accounts[role].id, A.accounts.INSPECTOR.id],
   };
 }
 

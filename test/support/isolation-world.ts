@@ -94,8 +94,7 @@ async function account(t: TestServer, username: string, role: CountyRole, region
   const d = await admin(t, 'mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }', {
     i: { username, password: PASSWORD, roles: [role], regionIds: [regionId], personId },
   });
-  // The token login would issue, signed directly: twelve password checks fewer.
-  return { id: d.createAccount.account.id, username, token: await t.server.tokens.sign(d.createAccount.account.id), role };
+  return { id: d.createAccount.account.id, username, token: await t.login(username, PASSWORD), role };
 }
 
 async function assignOrFail(t: TestServer, teamId: string, personId: string, role: string): Promise<string> {

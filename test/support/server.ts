@@ -7,13 +7,21 @@ import { Server } from '../../src/server';
 import { freshDatabase, FreshDatabase } from './db';
 import { GqlOptions, ok, postGraphql } from './graphql-client';
 
-export const ADMIN = { username: 'admin', password: 'admin-password-1' };
+/** The bootstrap account; its password meets the default policy (10+ characters, 3 classes, not the username). */
+export const ADMIN = { username: 'admin', password: 'Bootstrap-Pass-2025' };
+/** The password of the accounts tokenFor creates (meets the default policy). */
+export const ACCOUNT_PASSWORD = 'password-123';
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 export interface TestServer {
   url: string;
   server: Server;
   clock: SettableClock;
+  /**
+   * The clock of sessions, lockouts, password age and TOTP: fixed at start (so that moving the
+   * business clock across months does not time sessions out), moved by the tests of those.
+   */
+  authClock: SettableClock;
   database: FreshDatabase;
   adminToken: string;
   /** SQL statements sent so far (reset with resetCount). */
@@ -40,6 +48,7 @@ export async function startTestServer(
   // A database given here is the server's from now on: close() drops it.
   const database = opts.database ?? (await freshDatabase());
   const clock = new SettableClock(opts.today ?? '2025-06-02');
+  const authClock = new SettableClock(new Date());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: opts.databaseUrl ? opts.databaseUrl(database.url) : database.url,
@@ -50,7 +59,7 @@ export async function startTestServer(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...opts.env,
   });
-  const { server } = await bootServer({ config, clock });
+  const { server } = await bootServer({ config, clock, authClock });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const gql = <T = any>(query: string, variables?: Record<string, unknown>, o?: GqlOptions) => postGraphql<T>(url, query, variables, o);
@@ -61,6 +70,7 @@ export async function startTestServer(
     url,
     server,
     clock,
+    authClock,
     database,
     adminToken,
     get queryCount() {
@@ -72,7 +82,7 @@ export async function startTestServer(
     login,
     async tokenFor(roles, regionIds, personId = null) {
       const username = `user${++accountSeq}_${Date.now().toString(36)}`;
-      const password = 'password-123';
+      const password = ACCOUNT_PASSWORD;
       await t.admin('mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }', {
         i: { username, password, roles, regionIds, personId },
       });

@@ -29,6 +29,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32/);
     expect(() => loadConfig({ BOOTSTRAP_ADMIN_USERNAME: 'root' })).toThrow(/go together/);
-    expect(() => loadConfig({ BOOTSTRAP_ADMIN_USERNAME: 'root', BOOTSTRAP_ADMIN_PASSWORD: 'short' })).toThrow(/at least 8/);
+    expect(() => loadConfig({ SEPARATION_OF_DUTIES: 'yes' })).toThrow(/SEPARATION_OF_DUTIES must be on or off/);
+  });
+
+  test('BOOTSTRAP_ADMIN_PASSWORD must meet the default password policy', () => {
+    const bootstrap = (password: string) => () => loadConfig({ BOOTSTRAP_ADMIN_USERNAME: 'root', BOOTSTRAP_ADMIN_PASSWORD: password });
+    expect(bootstrap('Sh0rt!')).toThrow(/BOOTSTRAP_ADMIN_PASSWORD: .*at least 10 characters/);
+    expect(bootstrap('alllowercaseletters')).toThrow(/at least 3 of upper case, lower case, digits and symbols/);
+    expect(bootstrap('Root-Password-1')).toThrow(/must not contain the username/);
+    expect(loadConfig({ BOOTSTRAP_ADMIN_USERNAME: 'root', BOOTSTRAP_ADMIN_PASSWORD: 'Chosen-Pass-2025' }).bootstrapAdmin).toEqual({ username: 'root', password: 'Chosen-Pass-2025' });
+  });
+
+  test('separation of duties is off unless turned on; TRUST_PROXY takes express forms', () => {
+    expect(loadConfig({}).separationOfDuties).toBe(false);
+    expect(loadConfig({ SEPARATION_OF_DUTIES: 'on' }).separationOfDuties).toBe(true);
+    expect(loadConfig({ SEPARATION_OF_DUTIES: 'OFF' }).separationOfDuties).toBe(false);
+    expect([undefined, 'false', 'true', '2', 'loopback, 10.0.0.0/8'].map((v) => loadConfig({ TRUST_PROXY: v }).trustProxy)).toEqual([false, false, true, 2, 'loopback, 10.0.0.0/8']);
   });
 });

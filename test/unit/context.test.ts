@@ -63,4 +63,21 @@ describe('request context and the copy resolvers get', () => {
     copy.resetLoaders();
     expect(ctx.loader('k', make)).not.toBe(first);
   });
+
+  test('security events, work after the transaction and private reads noted through a copy are the original’s', async () => {
+    const ctx = makeCtx(fakeEm('base', []));
+    const copy = copyOf(ctx);
+    copy.events = [];
+    copy.recordEvent({ kind: 'SIGN_OUT' as never });
+    copy.notePrivateRead(['p2', null, 'p1']);
+    ctx.notePrivateRead(['p1']);
+    const done: string[] = [];
+    copy.afterTransaction(async () => void done.push('recorded'));
+    expect(ctx.events.map((e) => e.kind)).toEqual(['SIGN_OUT']);
+    expect([...ctx.privateReads].sort()).toEqual(['p1', 'p2']);
+    const work = ctx.takeAfterTransaction();
+    expect(copy.takeAfterTransaction()).toEqual([]);
+    for (const w of work) await w();
+    expect(done).toEqual(['recorded']);
+  });
 });

@@ -51,6 +51,10 @@ const TABLE: Record<RoleName, Permission[]> = {
   GROUP_LEADER: ['attendance:write', 'evaluation:member'],
   // itself, its teams (their target units) | its own leave requests (no permission: narrowed to self)
   INSPECTOR: [],
+  // accounts' roles and regions, resets, unlocks, sessions, security settings; no data
+  SECURITY_ADMIN: ['account:read', 'account:write', 'account:reset', 'account:unlock', 'session:end', 'securitySettings:read', 'securitySettings:write'],
+  // reads and exports the audit log, and nothing else
+  AUDIT_ADMIN: ['audit:read'],
 };
 
 /** Spot checks named in the access table, so that a failure reads as the rule it breaks. */
@@ -81,10 +85,32 @@ describe('roles table', () => {
     for (const p of lacks) expect([p, rolesGrant([role], p)]).toEqual([p, false]);
   });
 
-  test('accounts, regions, calendar, specialties and the audit log are ADMIN only', () => {
-    for (const p of ['account:write', 'region:write', 'calendar:write', 'specialty:write', 'audit:read', 'settings:write', 'leavePolicy:write'] as Permission[]) {
+  test('regions, calendar, specialties and settings are ADMIN only; accounts ADMIN and SECURITY_ADMIN; the audit log ADMIN and AUDIT_ADMIN', () => {
+    for (const p of ['region:write', 'calendar:write', 'specialty:write', 'settings:write', 'leavePolicy:write'] as Permission[]) {
       expect([p, ALL_ROLES.filter((r) => rolesGrant([r], p))]).toEqual([p, [Role.ADMIN]]);
     }
+    for (const p of ['account:write', 'account:reset', 'account:unlock', 'session:end', 'securitySettings:write'] as Permission[]) {
+      expect([p, ALL_ROLES.filter((r) => rolesGrant([r], p))]).toEqual([p, [Role.ADMIN, Role.SECURITY_ADMIN]]);
+    }
+    expect(ALL_ROLES.filter((r) => rolesGrant([r], 'audit:read'))).toEqual([Role.ADMIN, Role.AUDIT_ADMIN]);
+  });
+
+  test('separation of duties: ADMIN keeps everything but the security and audit powers, which only their roles have', () => {
+    const separated = (role: RoleName) => PERMISSIONS.filter((p) => rolesGrant([role], p, true));
+    expect(sorted(separated('ADMIN'))).toEqual(sorted(PERMISSIONS.filter((p) => !TABLE.SECURITY_ADMIN.includes(p) && !TABLE.AUDIT_ADMIN.includes(p))));
+    expect(separated('ADMIN')).toEqual(expect.arrayContaining(['region:write', 'person:write', 'settings:write', 'calendar:write']));
+    for (const role of ALL_ROLES.filter((r) => r !== Role.ADMIN)) expect([role, sorted(separated(role))]).toEqual([role, sorted(TABLE[role])]);
+    for (const p of [...TABLE.SECURITY_ADMIN, ...TABLE.AUDIT_ADMIN]) {
+      expect([p, ALL_ROLES.filter((r) => rolesGrant([r], p, true))]).toEqual([p, TABLE.SECURITY_ADMIN.includes(p) ? [Role.SECURITY_ADMIN] : [Role.AUDIT_ADMIN]]);
+    }
+  });
+
+  test('separation of duties: an account holding two administrator roles gets nothing from either, but keeps its other roles', () => {
+    const both: RoleName[] = ['SECURITY_ADMIN', 'AUDIT_ADMIN', 'GROUP_LEADER'];
+    expect(PERMISSIONS.filter((p) => rolesGrant(both, p, true))).toEqual(['attendance:write', 'evaluation:member']);
+    expect(PERMISSIONS.filter((p) => rolesGrant(['ADMIN', 'AUDIT_ADMIN'], p, true))).toEqual([]);
+    // Off, the same account has the union.
+    expect(rolesGrant(both, 'audit:read')).toBe(true);
   });
 
   test('several roles grant the union of their rows; no role grants nothing', () => {
@@ -148,6 +174,19 @@ describe('Access', () => {
     expect(anonymous.has('unit:read')).toBe(false);
     expect(() => anonymous.require('unit:read')).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     expect(() => access({ roles: [Role.INSPECTOR] }).require('person:read')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  test('a session restricted to a password change or an enrolment has no permission and is FORBIDDEN but for setup', () => {
+    const account = { id: 'x', username: 'x', roles: [Role.ADMIN], regionIds: [], regionPaths: [], personId: null };
+    const restricted = new Access(account, async () => null, { restriction: 'PASSWORD_CHANGE' });
+    expect(restricted.has('unit:read')).toBe(false);
+    expect(() => restricted.require('unit:read')).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: { passwordChangeRequired: true } }));
+    expect(() => restricted.signedIn()).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(restricted.signedInForSetup('PASSWORD_CHANGE').id).toBe('x');
+    expect(() => restricted.signedInForSetup('TOTP_ENROLMENT')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    const enrol = new Access(account, async () => null, { restriction: 'TOTP_ENROLMENT' });
+    expect(() => enrol.signedIn()).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: { totpEnrolmentRequired: true } }));
+    expect(enrol.signedInForSetup('PASSWORD_CHANGE', 'TOTP_ENROLMENT').id).toBe('x');
   });
 
   test('isSelf only for the account’s own person', () => {

@@ -7,8 +7,23 @@ import type { RoleName } from '../../common/vocabulary';
 
 export type { RoleName };
 
-export const PERMISSIONS = [
+/** The security administrator's powers (accounts, resets, unlocks, sessions, security settings). */
+const SECURITY = [
+  /** Reading accounts and their sessions. */
+  'account:read',
+  /** Creating accounts; their roles, regions, person; disabling and enabling them. */
   'account:write',
+  /** Password and second-factor resets. */
+  'account:reset',
+  'account:unlock',
+  /** Ending any account's sessions. */
+  'session:end',
+  'securitySettings:read',
+  'securitySettings:write',
+] as const;
+
+export const PERMISSIONS = [
+  ...SECURITY,
   'region:write',
   'calendar:write',
   'settings:read',
@@ -63,8 +78,17 @@ const OFFICE: Permission[] = [
   'settings:read',
 ];
 
+export const SECURITY_POWERS: readonly Permission[] = SECURITY;
+/** The audit administrator's powers: reading, exporting and verifying the audit log. */
+export const AUDIT_POWERS: readonly Permission[] = ['audit:read'];
+
+/** The three administrator roles that separation of duties (三员分立) keeps apart. */
+export const ADMINISTRATOR_ROLES: readonly RoleName[] = ['ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'];
+
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
+  SECURITY_ADMIN: SECURITY_POWERS,
+  AUDIT_ADMIN: AUDIT_POWERS,
   ORG_DEPARTMENT: [
     'unit:read',
     'person:read',
@@ -87,9 +111,31 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   INSPECTOR: [],
 };
 
-export function rolesGrant(roles: readonly RoleName[], permission: Permission): boolean {
-  return roles.some((r) => ROLE_PERMISSIONS[r]?.includes(permission));
+/** ADMIN's permissions under separation of duties: everything but the security and audit powers. */
+const ADMIN_SEPARATED: readonly Permission[] = PERMISSIONS.filter((p) => !SECURITY_POWERS.includes(p) && !AUDIT_POWERS.includes(p));
+
+/**
+ * The permissions of a role. Under separation of duties ADMIN loses the security and audit
+ * powers, and an account holding two or more of the administrator roles (refused on every write
+ * while it is on, but possible for accounts made before it was turned on) gets nothing from any
+ * of them.
+ */
+export function rolePermissions(role: RoleName, roles: readonly RoleName[], separationOfDuties: boolean): readonly Permission[] {
+  if (!separationOfDuties) return ROLE_PERMISSIONS[role] ?? [];
+  if (ADMINISTRATOR_ROLES.includes(role) && administratorRoleCount(roles) > 1) return [];
+  return role === 'ADMIN' ? ADMIN_SEPARATED : (ROLE_PERMISSIONS[role] ?? []);
 }
+
+export function rolesGrant(roles: readonly RoleName[], permission: Permission, separationOfDuties = false): boolean {
+  return roles.some((r) => rolePermissions(r, roles, separationOfDuties).includes(permission));
+}
+
+export function administratorRoleCount(roles: readonly RoleName[]): number {
+  return new Set(roles.filter((r) => ADMINISTRATOR_ROLES.includes(r))).size;
+}
+
+/** Roles that act for the whole deployment and need no region. */
+export const REGIONLESS_ROLES: readonly RoleName[] = ADMINISTRATOR_ROLES;
 
 /** A region path is "/root/…/self/"; a region covers every region whose path starts with its own. */
 export function pathCovers(scopePath: string, path: string): boolean {

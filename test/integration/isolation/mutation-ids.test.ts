@@ -147,6 +147,14 @@ const EXAMPLES: Record<string, Example[]> = {
   reviewPoolEntry: [{ as: 'ORG_DEPARTMENT', input: (w) => ({ entryId: w.A.entries.pending, approve: true }) }],
   setAvoidanceSettings: [{ as: 'OFFICE_DIRECTOR', input: (w) => ({ regionId: w.A.region, repeatYears: 5 }) }],
   setLeavePolicy: [{ as: 'ADMIN_ONLY', input: (w) => ({ regionId: w.A.region, tiers: [{ upToWorkingDays: null, approverRoles: ['OFFICE_DIRECTOR'] }] }) }],
+  // Accounts are the security administrator's, deployment-wide: no county role may touch one.
+  updateAccount: [
+    { as: 'ADMIN_ONLY', input: (w) => ({ accountId: w.A.accounts.INSPECTOR.id, regionIds: [w.A.region], personId: w.A.persons.inspector }) },
+  ],
+  resetPassword: [{ as: 'ADMIN_ONLY', input: (w) => ({ accountId: w.A.accounts.INSPECTOR.id, temporaryPassword: 'Temporary-Pass-1' }) }],
+  resetTotp: [{ as: 'ADMIN_ONLY', input: (w) => ({ accountId: w.A.accounts.INSPECTOR.id }) }],
+  unlockAccount: [{ as: 'ADMIN_ONLY', input: (w) => ({ accountId: w.A.accounts.INSPECTOR.id }) }],
+  endAccountSessions: [{ as: 'ADMIN_ONLY', input: (w) => ({ accountId: w.A.accounts.INSPECTOR.id, sessionId: sessions.A }) }],
   setTeamTargets: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ teamId: w.A.teams.current, targetUnitIds: [w.A.units.aud, w.A.units.fin] }) }],
   waiveAvoidance: [
     {
@@ -161,9 +169,22 @@ let w: IsolationWorld;
 let schema: GraphQLSchema;
 useIsolationWorld((x) => ({ t, w, schema } = x));
 
+/** A session of each county's inspector (for the calls that name one). */
+const sessions: Record<'A' | 'B', string> = { A: '', B: '' };
+beforeAll(async () => {
+  for (const side of ['A', 'B'] as const) {
+    const r = await t.gql('{ mySessions { id } }', {}, { token: w[side].accounts.INSPECTOR.token });
+    sessions[side] = r.data!.mySessions[0].id;
+  }
+});
+
+const accountIds = (side: 'A' | 'B') => Object.fromEntries(Object.entries(w[side].accounts).map(([role, a]) => [role, a.id]));
+
 /** County B's id of the same kind as an A id (A's spare person → B's spare person, …). */
 function counterpart(aId: string): string | undefined {
   const pairs: [Partial<Record<string, string>>, Partial<Record<string, string>>][] = [
+    [accountIds('A'), accountIds('B')],
+    [{ session: sessions.A }, { session: sessions.B }],
     [w.A.persons, w.B.persons],
     [w.A.units, w.B.units],
     [w.A.rounds, w.B.rounds],

@@ -12,7 +12,21 @@ export function idsInInput(value: unknown, out = new Set<string>(), key = ''): S
   return out;
 }
 
-/** Writes the audit record of a mutation, in its transaction. Only ids: never values. */
+const NOTE = 'audit:note';
+const NOTE_MAX = 1000;
+
+/**
+ * Gives the current mutation's audit record its note: the reason of a correction, or the file
+ * and counts of an import. Request-local, so a retried transaction starts without one.
+ */
+export function noteForAudit(ctx: Ctx, note: string) {
+  ctx.local<{ text: string | null }>(NOTE, () => ({ text: null })).text = note.length > NOTE_MAX ? `${note.slice(0, NOTE_MAX - 1)}…` : note;
+}
+
+/**
+ * Writes the audit record of a mutation, in its transaction: the ids it named and touched, and
+ * the note its use case gave (noteForAudit), never other values.
+ */
 export async function writeAudit(ctx: Ctx, operation: string, args: unknown, accountId: string | null) {
   const ids = idsInInput(args, new Set(ctx.touched));
   await ctx.em.insert(AuditEntry, {
@@ -22,6 +36,7 @@ export async function writeAudit(ctx: Ctx, operation: string, args: unknown, acc
     targetIds: [...ids].join(' '),
     at: ctx.clock.now(),
     requestId: ctx.requestId,
+    note: ctx.local<{ text: string | null }>(NOTE, () => ({ text: null })).text,
   });
 }
 

@@ -4,7 +4,9 @@ import type { Rank } from '../../people/rules/rank';
 
 export type { Msg, PoolEntryStatus, PoolKind, Rank };
 
-export const ROUND_STATUSES = ['PLANNING', 'AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED'] as const;
+/** The lifecycle, in order; a round leaves it only by being called off (CANCELLED) before stationing. */
+export const LIFECYCLE = ['PLANNING', 'AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED'] as const;
+export const ROUND_STATUSES = [...LIFECYCLE, 'CANCELLED'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 export const ROUND_KINDS = ['REGULAR', 'SPECIAL', 'MOBILE', 'LOOK_BACK', 'ELEVATED', 'CROSS', 'LINKED'] as const;

@@ -11,6 +11,20 @@ import { col } from '../src/db/columns';
  *   move to an "active" column (the round while in force, NULL after), so that the same
  *   avoidance can be declared or waived again after a withdrawal or revocation.
  */
+// A table's `uniques` are unique constraints on SQLite and unique indexes on MySQL/MariaDB (which
+// has no named unique constraints to drop): the one dialect difference of this migration.
+const isMysql = (q: QueryRunner) => q.connection.options.type === 'mysql';
+
+async function dropUnique(q: QueryRunner, table: string, name: string) {
+  if (isMysql(q)) await q.dropIndex(table, name);
+  else await q.dropUniqueConstraint(table, name);
+}
+
+async function createUnique(q: QueryRunner, table: string, name: string, columnNames: string[]) {
+  if (isMysql(q)) await q.createIndex(table, new TableIndex({ name, columnNames, isUnique: true }));
+  else await q.createUniqueConstraint(table, new TableUnique({ name, columnNames }));
+}
+
 export class Records1763800000000 implements MigrationInterface {
   name = 'Records1763800000000';
 
@@ -32,7 +46,7 @@ export class Records1763800000000 implements MigrationInterface {
       new TableColumn(col.string('withdrawal_reason', 500, { nullable: true })),
     ]);
     await q.query('UPDATE avoidance_declarations SET active_round_id = round_id');
-    await q.dropUniqueConstraint('avoidance_declarations', 'uq_avoidance_declarations');
+    await dropUnique(q, 'avoidance_declarations', 'uq_avoidance_declarations');
     await q.createIndex(
       'avoidance_declarations',
       new TableIndex({ name: 'uq_avoidance_declarations_active', columnNames: ['person_id', 'unit_id', 'active_round_id'], isUnique: true }),
@@ -45,7 +59,7 @@ export class Records1763800000000 implements MigrationInterface {
       new TableColumn(col.string('revocation_reason', 500, { nullable: true })),
     ]);
     await q.query('UPDATE avoidance_waivers SET active_round_id = round_id');
-    await q.dropUniqueConstraint('avoidance_waivers', 'uq_avoidance_waivers');
+    await dropUnique(q, 'avoidance_waivers', 'uq_avoidance_waivers');
     await q.createIndex(
       'avoidance_waivers',
       new TableIndex({ name: 'uq_avoidance_waivers_active', columnNames: ['person_id', 'unit_id', 'active_round_id', 'rule'], isUnique: true }),
@@ -57,15 +71,12 @@ export class Records1763800000000 implements MigrationInterface {
     await q.query('DELETE FROM avoidance_waivers WHERE active_round_id IS NULL');
     await q.dropIndex('avoidance_waivers', 'uq_avoidance_waivers_active');
     for (const c of ['revocation_reason', 'revoked_by', 'revoked_at', 'active_round_id']) await q.dropColumn('avoidance_waivers', c);
-    await q.createUniqueConstraint('avoidance_waivers', new TableUnique({ name: 'uq_avoidance_waivers', columnNames: ['person_id', 'unit_id', 'round_id', 'rule'] }));
+    await createUnique(q, 'avoidance_waivers', 'uq_avoidance_waivers', ['person_id', 'unit_id', 'round_id', 'rule']);
 
     await q.query('DELETE FROM avoidance_declarations WHERE active_round_id IS NULL');
     await q.dropIndex('avoidance_declarations', 'uq_avoidance_declarations_active');
     for (const c of ['withdrawal_reason', 'withdrawn_by', 'withdrawn_at', 'active_round_id']) await q.dropColumn('avoidance_declarations', c);
-    await q.createUniqueConstraint(
-      'avoidance_declarations',
-      new TableUnique({ name: 'uq_avoidance_declarations', columnNames: ['person_id', 'unit_id', 'round_id'] }),
-    );
+    await createUnique(q, 'avoidance_declarations', 'uq_avoidance_declarations', ['person_id', 'unit_id', 'round_id']);
 
     await q.dropColumn('rounds', 'cancel_reason');
     await q.dropColumn('rounds', 'cancelled_on');

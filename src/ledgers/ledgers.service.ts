@@ -47,12 +47,14 @@ export async function importLedger(ctx: Ctx, kind: LedgerKind, q: ImportRequest)
   const table = await tableOf(q.body);
   const errors = new Errors();
   checkHeaders(table, kind.sheet, errors);
+  // Errors in reading order: by row, then by the column's place in the template.
+  const place = new Map(kind.sheet.columns.map((c, i) => [c.header, i]));
   const report = (counts = { created: 0, updated: 0, unchanged: 0 }): ImportReport => ({
     kind: kind.name,
     rows: table.rows.length,
     ...counts,
     errors: errors.list
-      .sort((a, b) => a.row - b.row)
+      .sort((a, b) => a.row - b.row || (place.get(a.column) ?? 0) - (place.get(b.column) ?? 0))
       .map((e) => ({ row: e.row, column: e.column, message: localize(e.message, ctx.locale) })),
   });
   if (!errors.empty) return report();

@@ -5,7 +5,7 @@
  */
 import { Person } from '../../people/person.entity';
 import { Relation } from '../../people/relation.entity';
-import { canonicalPair, RELATION_LABELS } from '../../people/rules/relation-kinds';
+import { canonicalPair, inverseKind, RELATION_LABELS } from '../../people/rules/relation-kinds';
 import { Region } from '../../regions/region.entity';
 import { Cells, insertsAndUpdates, LedgerKind, Outcome, personColumns, PERSON_REF_NOTES } from '../ledger';
 import { personIndexFor, readByKeys } from '../lookup';
@@ -106,6 +106,15 @@ export const relationsKind: LedgerKind = {
       .addOrderBy('a.name')
       .addOrderBy('r.id')
       .getRawMany();
-    return rows.map((r) => [r.aCode ?? '', r.aName ?? '', r.aBirth ?? '', KINSHIP_WORDS.write[r.kind as Relation['kind']], r.bCode ?? '', r.bName ?? '', r.bBirth ?? '']);
+    // Each relation from the side whose person comes first by code, name and birth date, so that
+    // the same records give the same file whatever their ids.
+    return rows
+      .map((r) => {
+        const a = [r.aCode ?? '', r.aName ?? '', r.aBirth ?? ''];
+        const b = [r.bCode ?? '', r.bName ?? '', r.bBirth ?? ''];
+        const kind = r.kind as Relation['kind'];
+        return a.join('\u0000') <= b.join('\u0000') ? [...a, KINSHIP_WORDS.write[kind], ...b] : [...b, KINSHIP_WORDS.write[inverseKind(kind)], ...a];
+      })
+      .sort((x, y) => (x.join('\u0000') < y.join('\u0000') ? -1 : 1));
   },
 };

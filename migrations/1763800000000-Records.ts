@@ -46,11 +46,12 @@ export class Records1763800000000 implements MigrationInterface {
       new TableColumn(col.string('withdrawal_reason', 500, { nullable: true })),
     ]);
     await q.query('UPDATE avoidance_declarations SET active_round_id = round_id');
-    await dropUnique(q, 'avoidance_declarations', 'uq_avoidance_declarations');
+    // The new key first: on MySQL the old one also serves the foreign key on person_id until then.
     await q.createIndex(
       'avoidance_declarations',
       new TableIndex({ name: 'uq_avoidance_declarations_active', columnNames: ['person_id', 'unit_id', 'active_round_id'], isUnique: true }),
     );
+    await dropUnique(q, 'avoidance_declarations', 'uq_avoidance_declarations');
 
     await q.addColumns('avoidance_waivers', [
       new TableColumn(col.ref('active_round_id', { nullable: true })),
@@ -59,24 +60,24 @@ export class Records1763800000000 implements MigrationInterface {
       new TableColumn(col.string('revocation_reason', 500, { nullable: true })),
     ]);
     await q.query('UPDATE avoidance_waivers SET active_round_id = round_id');
-    await dropUnique(q, 'avoidance_waivers', 'uq_avoidance_waivers');
     await q.createIndex(
       'avoidance_waivers',
       new TableIndex({ name: 'uq_avoidance_waivers_active', columnNames: ['person_id', 'unit_id', 'active_round_id', 'rule'], isUnique: true }),
     );
+    await dropUnique(q, 'avoidance_waivers', 'uq_avoidance_waivers');
   }
 
   async down(q: QueryRunner): Promise<void> {
     // Withdrawn declarations and revoked waivers have no place in the older schema.
     await q.query('DELETE FROM avoidance_waivers WHERE active_round_id IS NULL');
+    await createUnique(q, 'avoidance_waivers', 'uq_avoidance_waivers', ['person_id', 'unit_id', 'round_id', 'rule']);
     await q.dropIndex('avoidance_waivers', 'uq_avoidance_waivers_active');
     for (const c of ['revocation_reason', 'revoked_by', 'revoked_at', 'active_round_id']) await q.dropColumn('avoidance_waivers', c);
-    await createUnique(q, 'avoidance_waivers', 'uq_avoidance_waivers', ['person_id', 'unit_id', 'round_id', 'rule']);
 
     await q.query('DELETE FROM avoidance_declarations WHERE active_round_id IS NULL');
+    await createUnique(q, 'avoidance_declarations', 'uq_avoidance_declarations', ['person_id', 'unit_id', 'round_id']);
     await q.dropIndex('avoidance_declarations', 'uq_avoidance_declarations_active');
     for (const c of ['withdrawal_reason', 'withdrawn_by', 'withdrawn_at', 'active_round_id']) await q.dropColumn('avoidance_declarations', c);
-    await createUnique(q, 'avoidance_declarations', 'uq_avoidance_declarations', ['person_id', 'unit_id', 'round_id']);
 
     await q.dropColumn('rounds', 'cancel_reason');
     await q.dropColumn('rounds', 'cancelled_on');

@@ -79,16 +79,15 @@ export async function readTable(body: Buffer): Promise<Table> {
     const grid = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
     return toTable('csv', encoding, grid);
   }
+  // The whole workbook, not exceljs's streaming reader: that one splits characters of several
+  // bytes (most Chinese) where its chunks end.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(body as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const grid: string[][] = [];
-  ws?.eachRow({ includeEmpty: true }, (row, n) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      values[c - 1] = cellText(cell.value);
-    });
-    grid[n - 1] = Array.from(values, (v) => v ?? '');
+  ws?.eachRow({ includeEmpty: false }, (row, n) => {
+    const values = row.values as ExcelJS.CellValue[];
+    grid[n - 1] = Array.from({ length: Math.max(0, values.length - 1) }, (_, c) => cellText(values[c + 1]));
   });
   return toTable('xlsx', null, Array.from(grid, (r) => r ?? []));
 }

@@ -121,10 +121,14 @@ export class Cells {
     return v === null ? null : v === 'YES';
   }
 
-  /** The person a row names: 编号, 姓名 (required unless `optional`), 出生日期, with a prefix for a second person. */
+  /**
+   * The person a row names: by 编号, else by 姓名 + 出生日期 (姓名 is required without a code,
+   * unless the person is `optional`), with a prefix for a second person.
+   */
   personRef(prefix = '', optional = false): PersonRef {
     const cols = personColumns(prefix);
-    return { code: this.text(cols.code, 50), name: optional ? this.text(cols.name, 100) : this.required(cols.name, 100), birthDate: this.date(cols.birthDate) };
+    const code = this.text(cols.code, 50);
+    return { code, name: optional || code ? this.text(cols.name, 100) : this.required(cols.name, 100), birthDate: this.date(cols.birthDate) };
   }
 
   int(column: string, min: number, max: number): number | null {
@@ -162,7 +166,7 @@ export function personColumns(prefix = '') {
 
 export const PERSON_REF_NOTES = {
   code: '本单位人事档案编号等，本地区内唯一；填写后按编号识别人员',
-  name: '未填编号时按“姓名＋出生日期”在本地区识别人员',
+  name: '未填编号时必填，按“姓名＋出生日期”在本地区识别人员（填了编号时用于核对）',
   birthDate: 'YYYY-MM-DD，如 1980-05-01（日期格式的单元格亦可）',
 };
 

@@ -27,7 +27,7 @@ export const employmentsKind: LedgerKind = {
     ],
     columns: [
       { header: P.code, note: PERSON_REF_NOTES.code },
-      { header: P.name, required: true, note: PERSON_REF_NOTES.name },
+      { header: P.name, note: PERSON_REF_NOTES.name },
       { header: P.birthDate, note: PERSON_REF_NOTES.birthDate },
       { header: C.unit, required: true, note: '任职单位的全称，如 东安县财政局', width: 24 },
       { header: C.post, required: true, note: '职务，如 副局长', width: 16 },
@@ -61,7 +61,7 @@ export const employmentsKind: LedgerKind = {
 
     const resolved: { row: number; person: Person; unit: Unit; post: string; startedOn: string; leadership: boolean | null; endedOn: string | null | undefined }[] = [];
     for (const r of rows) {
-      const person = r.ref.name ? people.resolve(r.ref) : null;
+      const person = r.ref.name || r.ref.code ? people.resolve(r.ref) : null;
       if (person && !person.ok) errors.add(r.row, person.column === 'code' ? P.code : P.name, person.message);
       const unit = r.unit ? unitIndex.resolve(r.unit) : null;
       if (unit && !unit.ok) errors.add(r.row, C.unit, unit.message);
@@ -69,10 +69,17 @@ export const employmentsKind: LedgerKind = {
         resolved.push({ row: r.row, person: person.value, unit: unit.value, post: r.post, startedOn: r.startedOn, leadership: r.leadership, endedOn: r.endedOn });
       }
     }
-    const existing = new Map<string, Employment>();
-    for (const e of await readByKeys(resolved.map((r) => r.person.id), (part) => ctx.em.createQueryBuilder(Employment, 'e').where('e.person_id IN (:...part)', { part }).getMany())) {
-      existing.set(key(e.personId, e.unitId, e.post, e.startedOn), e);
-    }
+    // Raw rows: thousands of posts are read here, and entities would cost more than the query.
+    const existing = new Map<string, Pick<Employment, 'id' | 'leadership' | 'endedOn'>>();
+    const stored = await readByKeys(resolved.map((r) => r.person.id), (part) =>
+      ctx.em
+        .createQueryBuilder()
+        .select(['e.id AS id', 'e.person_id AS personId', 'e.unit_id AS unitId', 'e.post AS post', 'e.started_on AS startedOn', 'e.ended_on AS endedOn', 'e.leadership AS leadership'])
+        .from(Employment, 'e')
+        .where('e.person_id IN (:...part)', { part })
+        .getRawMany<{ id: string; personId: string; unitId: string; post: string; startedOn: string; endedOn: string | null; leadership: number | boolean }>(),
+    );
+    for (const e of stored) existing.set(key(e.personId, e.unitId, e.post, e.startedOn), { id: e.id, endedOn: e.endedOn, leadership: Number(e.leadership) === 1 });
 
     const outcomes = new Map<number, Outcome>();
     const inserts: Employment[] = [];

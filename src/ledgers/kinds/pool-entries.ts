@@ -32,7 +32,7 @@ export const poolEntriesKind: LedgerKind = {
     ],
     columns: [
       { header: P.code, note: PERSON_REF_NOTES.code },
-      { header: P.name, required: true, note: PERSON_REF_NOTES.name },
+      { header: P.name, note: PERSON_REF_NOTES.name },
       { header: P.birthDate, note: PERSON_REF_NOTES.birthDate },
       { header: C.pool, required: true, note: `可填：${Object.values(POOL_WORDS.write).join('、')}` },
       { header: C.status, required: true, note: `可填：${Object.values(POOL_STATUS_WORDS.write).join('、')}` },
@@ -73,7 +73,7 @@ export const poolEntriesKind: LedgerKind = {
 
     const resolved: { row: number; person: Person; pool: PoolKind; status: PoolEntryStatus; specialties: string[] | undefined; unitId: string | null | undefined }[] = [];
     for (const r of rows) {
-      const person = r.ref.name ? people.resolve(r.ref) : null;
+      const person = r.ref.name || r.ref.code ? people.resolve(r.ref) : null;
       if (person && !person.ok) errors.add(r.row, person.column === 'code' ? P.code : P.name, person.message);
       let unitId: string | undefined;
       if (r.unit) {

@@ -29,11 +29,11 @@ export const relationsKind: LedgerKind = {
     ],
     columns: [
       { header: A.code, note: PERSON_REF_NOTES.code },
-      { header: A.name, required: true, note: PERSON_REF_NOTES.name },
+      { header: A.name, note: PERSON_REF_NOTES.name },
       { header: A.birthDate, note: PERSON_REF_NOTES.birthDate },
       { header: KIND, required: true, note: `亲属是本人的何人。类别：${Object.values(RELATION_LABELS).map((l) => l.zh).join('、')}；也可填具体称谓（见上）` },
       { header: B.code, note: PERSON_REF_NOTES.code },
-      { header: B.name, required: true, note: PERSON_REF_NOTES.name },
+      { header: B.name, note: PERSON_REF_NOTES.name },
       { header: B.birthDate, note: PERSON_REF_NOTES.birthDate },
     ],
   },
@@ -56,7 +56,7 @@ export const relationsKind: LedgerKind = {
     const resolved: { row: number; personId: string; relatedPersonId: string; kind: Relation['kind'] }[] = [];
     for (const r of rows) {
       const ends = ([[r.a, A], [r.b, B]] as const).map(([ref, cols]) => {
-        if (!ref.name) return null;
+        if (!ref.name && !ref.code) return null;
         const found = people.resolve(ref);
         if (!found.ok) {
           errors.add(r.row, found.column === 'code' ? cols.code : cols.name, found.message);
@@ -75,7 +75,15 @@ export const relationsKind: LedgerKind = {
     const existing = new Set<string>();
     const ids = [...new Set(resolved.flatMap((r) => [r.personId, r.relatedPersonId]))];
     // Stored once with the lower id first: the pair's first person holds it.
-    for (const rel of await readByKeys(ids, (part) => ctx.em.createQueryBuilder(Relation, 'r').where('r.person_id IN (:...part)', { part }).getMany())) existing.add(key(rel));
+    const stored = await readByKeys(ids, (part) =>
+      ctx.em
+        .createQueryBuilder()
+        .select(['r.person_id AS personId', 'r.related_person_id AS relatedPersonId', 'r.kind AS kind'])
+        .from(Relation, 'r')
+        .where('r.person_id IN (:...part)', { part })
+        .getRawMany<{ personId: string; relatedPersonId: string; kind: string }>(),
+    );
+    for (const rel of stored) existing.add(key(rel));
 
     const outcomes = new Map<number, Outcome>();
     const inserts: Relation[] = [];

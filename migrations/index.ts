@@ -3,6 +3,14 @@ import { PoolsAndRounds1763700000000 } from './1763700000000-PoolsAndRounds';
 import { Avoidance1763710000000 } from './1763710000000-Avoidance';
 import { LeaveAndAttendance1763720000000 } from './1763720000000-LeaveAndAttendance';
 import { AccountSecurity1763800000000 } from './1763800000000-AccountSecurity';
+import { Records1763810000000 } from './1763810000000-Records';
 
 /** Every migration, in order. The same files run on SQLite and MySQL/MariaDB. */
-export const allMigrations = [Foundation1763600000000, PoolsAndRounds1763700000000, Avoidance1763710000000, LeaveAndAttendance1763720000000, AccountSecurity1763800000000];
+export const allMigrations = [
+  Foundation1763600000000,
+  PoolsAndRounds1763700000000,
+  Avoidance1763710000000,
+  LeaveAndAttendance1763720000000,
+  AccountSecurity1763800000000,
+  Records1763810000000,
+];

@@ -7,6 +7,7 @@ import { avoidanceModule } from './avoidance';
 import { authModule } from './auth';
 import { calendarModule } from './calendar';
 import { leaveModule } from './leave';
+import { ledgersModule } from './ledgers';
 import { peopleModule } from './people';
 import { poolsModule } from './pools';
 import { regionsModule } from './regions';
@@ -26,6 +27,7 @@ export const modules: FeatureModule[] = [
   calendarModule,
   leaveModule,
   attendanceModule,
+  ledgersModule,
 ];
 
 export const allEntities = () => modules.flatMap((m) => m.entities);

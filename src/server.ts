@@ -72,8 +72,8 @@ export function createServer(opts: ServerOptions): Server {
     log.debug({ reqId: requestId, method: req.method, path }, 'request started');
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      // Exports carry ids in the path: one route label for all of them.
-      const route = path.startsWith('/exports/') ? '/exports' : path;
+      // Exports and imports carry ids and names in the path: one route label for each family.
+      const route = path.startsWith('/exports/') ? '/exports' : path.startsWith('/imports/') ? '/imports' : path;
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       log.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });

@@ -1,6 +1,6 @@
 import type { Express, Request, Response } from 'express';
 import { AppError } from '../common/errors';
-import { sendExport } from '../common/export-route';
+import { sendExport } from '../common/http';
 import { msg } from '../common/i18n';
 import { byId } from '../db/loaders';
 import type { RouteDeps } from '../feature';

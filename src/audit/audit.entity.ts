@@ -39,7 +39,8 @@ registerEnumType(AuditKind, {
 /**
  * One record per mutation (written in its transaction) and per security event. Append-only: the
  * service has no path that updates or deletes a record. Each stores the SHA-256 of its content
- * and of the previous record's hash (see rules/chain.ts). Holds ids and reasons, never values.
+ * and of the previous record's hash (see rules/chain.ts). Holds ids and reasons, never values,
+ * but for the note a use case gives: a correction's reason, an import's file and counts.
  */
 @ObjectType({ description: 'What an account did, or what happened to it, and when.' })
 @Entity('audit_log')
@@ -68,6 +69,9 @@ export class AuditEntry extends Identified {
   @TextColumn({ nullable: true, name: 'person_ids' }) personIds!: string;
   @StringColumn(64, { nullable: true, name: 'prev_hash' }) prevHash!: string | null;
   @Field(() => String, { nullable: true }) @StringColumn(64, { nullable: true }) hash!: string | null;
+  @Field(() => String, { nullable: true, description: 'The reason given for a correction, or the file and counts of a ledger import.' })
+  @StringColumn(1000, { nullable: true })
+  note!: string | null;
 }
 
 /** Every id a record names (targets and persons read), for the "person" filter. */

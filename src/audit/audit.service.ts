@@ -34,6 +34,19 @@ export interface NewAuditRecord {
   personIds: string[];
   requestId: string | null;
   at: Date;
+  /** The reason of a correction, the file and counts of an import (noteForAudit). */
+  note?: string | null;
+}
+
+const NOTE = 'audit:note';
+const NOTE_MAX = 1000;
+
+/**
+ * Gives the current mutation's audit record its note: the reason of a correction, or the file
+ * and counts of an import. Request-local, so a retried transaction starts without one.
+ */
+export function noteForAudit(ctx: Ctx, note: string) {
+  ctx.local<{ text: string | null }>(NOTE, () => ({ text: null })).text = note.length > NOTE_MAX ? `${note.slice(0, NOTE_MAX - 1)}…` : note;
 }
 
 const truncate = (s: string | null | undefined, n: number) => (s == null ? null : s.slice(0, n));
@@ -86,6 +99,7 @@ export async function appendAudit(em: EntityManager, records: NewAuditRecord[]):
       personIds: r.personIds.join(' '),
       requestId: r.requestId,
       at: r.at,
+      note: r.note ?? null,
       prevHash: hash,
     });
     entry.hash = linkHash(hash, entry);
@@ -111,7 +125,10 @@ export function appendAuditAlone(db: Database, records: NewAuditRecord[]): Promi
  */
 export async function writeAudit(ctx: Ctx, operation: string, args: unknown, accountId: string | null) {
   const ids = idsInInput(args, new Set(ctx.touched));
-  const mutation = recordOf(ctx, operation, { kind: AuditKind.MUTATION, accountId, targetIds: [...ids] });
+  const mutation = {
+    ...recordOf(ctx, operation, { kind: AuditKind.MUTATION, accountId, targetIds: [...ids] }),
+    note: ctx.local<{ text: string | null }>(NOTE, () => ({ text: null })).text,
+  };
   await appendAudit(ctx.em, [mutation, ...ctx.events.map((e) => recordOf(ctx, operation, e))]);
 }
 

@@ -6,7 +6,7 @@ import type { AvoidanceRuleName, SeverityName } from './rules/model';
 /** An avoidance declared for a person, a unit and a round (回避申请); a hard finding (rule 6). */
 @ObjectType({ description: 'An avoidance declared for a person, a unit and a round (回避申请).' })
 @Entity('avoidance_declarations')
-@Index(['personId', 'unitId', 'roundId'], { unique: true })
+@Index('uq_avoidance_declarations_active', ['personId', 'unitId', 'activeRoundId'], { unique: true })
 @Index(['roundId'])
 export class AvoidanceDeclaration extends Identified {
   @RefColumn({ name: 'person_id' }) personId!: string;
@@ -15,6 +15,13 @@ export class AvoidanceDeclaration extends Identified {
   @Field() @StringColumn(500) reason!: string;
   @RefColumn({ name: 'declared_by' }) declaredBy!: string;
   @Field(() => Date) @InstantColumn({ name: 'declared_at' }) declaredAt!: Date;
+  /** The round while the declaration is in force, null once withdrawn (unique with person and unit). */
+  @RefColumn({ nullable: true, name: 'active_round_id' }) activeRoundId!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Set once the declaration is withdrawn; it is kept, no longer in force.' })
+  @InstantColumn({ nullable: true, name: 'withdrawn_at' })
+  withdrawnAt!: Date | null;
+  @RefColumn({ nullable: true, name: 'withdrawn_by' }) withdrawnBy!: string | null;
+  @Field(() => String, { nullable: true }) @StringColumn(500, { nullable: true, name: 'withdrawal_reason' }) withdrawalReason!: string | null;
 }
 
 /**
@@ -23,7 +30,7 @@ export class AvoidanceDeclaration extends Identified {
  */
 @ObjectType({ description: 'A waiver of one hard avoidance finding of a person for a unit in a round.' })
 @Entity('avoidance_waivers')
-@Index(['personId', 'unitId', 'roundId', 'rule'], { unique: true })
+@Index('uq_avoidance_waivers_active', ['personId', 'unitId', 'activeRoundId', 'rule'], { unique: true })
 @Index(['roundId'])
 export class AvoidanceWaiver extends Identified {
   @RefColumn({ name: 'person_id' }) personId!: string;
@@ -33,6 +40,13 @@ export class AvoidanceWaiver extends Identified {
   @Field() @StringColumn(500) reason!: string;
   @RefColumn({ name: 'approved_by' }) approvedBy!: string;
   @Field(() => Date) @InstantColumn({ name: 'approved_at' }) approvedAt!: Date;
+  /** The round while the waiver is in force, null once revoked (unique with person, unit and rule). */
+  @RefColumn({ nullable: true, name: 'active_round_id' }) activeRoundId!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Set once the waiver is revoked; it is kept, no longer in force.' })
+  @InstantColumn({ nullable: true, name: 'revoked_at' })
+  revokedAt!: Date | null;
+  @RefColumn({ nullable: true, name: 'revoked_by' }) revokedBy!: string | null;
+  @Field(() => String, { nullable: true }) @StringColumn(500, { nullable: true, name: 'revocation_reason' }) revocationReason!: string | null;
 }
 
 /** A region's own avoidance windows; its rule settings are in avoidance_rule_settings. */

@@ -203,7 +203,7 @@ export async function loadAvoidanceGraph(
     targetsAndStaff(),
     selectIn(em, missingPersons, (m) => `SELECT ${PERSON_COLUMNS} FROM persons WHERE id IN (${m})`),
     selectIn(em, unitIds, (m) => `SELECT person_id, unit_id, description FROM interest_ties WHERE unit_id IN (${m})`),
-    // Teams the persons were on in earlier rounds, with their targets among ours (the rule applies its window).
+    // Teams the persons were on in earlier rounds (not called off), with their targets among ours (the rule applies its window).
     unitIds.length === 0
       ? Promise.resolve([] as Row[])
       : selectIn(
@@ -216,18 +216,19 @@ export async function loadAvoidanceGraph(
                JOIN teams t ON t.id = m.team_id
                JOIN team_targets tt ON tt.team_id = m.team_id
               WHERE m.person_id IN (${m}) AND tt.unit_id IN (${marks(unitIds.length)})
-                AND r.id <> ? AND r.starts_on < ?
+                AND r.id <> ? AND r.starts_on < ? AND r.status <> 'CANCELLED'
                 AND (m.left_on IS NULL OR m.left_on > m.joined_on)`,
           (c) => [...c, ...unitIds, round.id, D],
         ),
-    // The round's own records of the persons, in one statement: declarations (D), waivers (W), current roles (R).
+    // The round's own records of the persons, in one statement: declarations (D) and waivers (W) in
+    // force (withdrawn and revoked ones are kept, not counted), current roles (R).
     selectIn(
       em,
       personIds,
       (m) =>
-        `SELECT 'D' AS what, person_id, unit_id, reason AS detail FROM avoidance_declarations WHERE round_id = ? AND person_id IN (${m})
+        `SELECT 'D' AS what, person_id, unit_id, reason AS detail FROM avoidance_declarations WHERE active_round_id = ? AND person_id IN (${m})
          UNION ALL
-         SELECT 'W' AS what, person_id, unit_id, rule AS detail FROM avoidance_waivers WHERE round_id = ? AND person_id IN (${m})
+         SELECT 'W' AS what, person_id, unit_id, rule AS detail FROM avoidance_waivers WHERE active_round_id = ? AND person_id IN (${m})
          UNION ALL
          SELECT 'R' AS what, person_id, NULL AS unit_id, role AS detail FROM team_memberships WHERE round_id = ? AND left_on IS NULL AND person_id IN (${m})`,
       (c) => [round.id, ...c, round.id, ...c, round.id, ...c],

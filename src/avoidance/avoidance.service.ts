@@ -143,9 +143,9 @@ export async function avoidanceMatrix(ctx: Ctx, roundId: string, personIds: stri
 
 // ---------------------------------------------------------------- declarations and waivers
 
-function assertOpen(round: Round) {
-  if (round.status === RoundStatus.CLOSED) {
-    throw conflict(msg(`${round.name}已结束，不能再登记回避或豁免`, `${round.name} is closed; avoidance can no longer be declared or waived`));
+export function assertOpen(round: Round) {
+  if (round.status === RoundStatus.CLOSED || round.status === RoundStatus.CANCELLED) {
+    throw conflict(msg(`${round.name}已结束或已取消，不能再登记、撤回回避或豁免`, `${round.name} is closed or cancelled; avoidance can no longer be declared, waived or withdrawn`));
   }
 }
 
@@ -192,9 +192,13 @@ export async function declareAvoidance(ctx: Ctx, input: DeclareAvoidanceData): P
     reason,
     declaredBy: account.id,
     declaredAt: ctx.clock.now(),
+    activeRoundId: round.id,
+    withdrawnAt: null,
+    withdrawnBy: null,
+    withdrawalReason: null,
   });
   const duplicate = () => conflict(msg(`${person.name}对${unit.name}在本轮已申请回避`, `${person.name} has already declared an avoidance of ${unit.name} in this round`));
-  if (await ctx.em.existsBy(AvoidanceDeclaration, { personId: person.id, unitId: unit.id, roundId: round.id })) throw duplicate();
+  if (await ctx.em.existsBy(AvoidanceDeclaration, { personId: person.id, unitId: unit.id, activeRoundId: round.id })) throw duplicate();
   try {
     await ctx.em.insert(AvoidanceDeclaration, declaration);
   } catch (e) {
@@ -241,9 +245,13 @@ export async function waiveAvoidance(ctx: Ctx, input: WaiveAvoidanceData): Promi
     reason,
     approvedBy: account.id,
     approvedAt: ctx.clock.now(),
+    activeRoundId: round.id,
+    revokedAt: null,
+    revokedBy: null,
+    revocationReason: null,
   });
   const duplicate = () => conflict(msg(`该回避情形（${rule}）在本轮已豁免`, `This finding (${rule}) is already waived in this round`));
-  if (await ctx.em.existsBy(AvoidanceWaiver, { personId: person.id, unitId: unit.id, roundId: round.id, rule })) throw duplicate();
+  if (await ctx.em.existsBy(AvoidanceWaiver, { personId: person.id, unitId: unit.id, activeRoundId: round.id, rule })) throw duplicate();
   try {
     await ctx.em.insert(AvoidanceWaiver, waiver);
   } catch (e) {

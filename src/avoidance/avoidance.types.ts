@@ -120,3 +120,25 @@ export class SetAvoidanceSettingsInput {
 export class SetAvoidanceSettingsPayload {
   @Field(() => AvoidanceSettings) settings!: AvoidanceSettings;
 }
+
+// ---------------------------------------------------------------- corrections
+
+@InputType()
+export class WithdrawAvoidanceDeclarationInput {
+  @Field(() => ID) declarationId!: string;
+  @Field() reason!: string;
+}
+@ObjectType()
+export class WithdrawAvoidanceDeclarationPayload {
+  @Field(() => AvoidanceDeclaration) declaration!: AvoidanceDeclaration;
+}
+
+@InputType()
+export class RevokeAvoidanceWaiverInput {
+  @Field(() => ID) waiverId!: string;
+  @Field() reason!: string;
+}
+@ObjectType()
+export class RevokeAvoidanceWaiverPayload {
+  @Field(() => AvoidanceWaiver) waiver!: AvoidanceWaiver;
+}

@@ -9,6 +9,7 @@ import {
   PathStepResolver,
   RoundAvoidanceResolver,
 } from './avoidance.resolver';
+import { AvoidanceCorrectionsResolver } from './corrections.resolver';
 
 export const avoidanceModule: FeatureModule = {
   entities: [AvoidanceDeclaration, AvoidanceWaiver, AvoidanceSettingsRow, AvoidanceRuleSettingRow],
@@ -19,6 +20,7 @@ export const avoidanceModule: FeatureModule = {
     AvoidanceWaiverResolver,
     RoundAvoidanceResolver,
     AvoidanceSettingsResolver,
+    AvoidanceCorrectionsResolver,
   ],
   access: {
     AvoidanceFinding: findingGuard,

@@ -35,7 +35,9 @@ export type UnitKindName = (typeof UNIT_KINDS)[number];
 export const ROUND_KINDS = ['REGULAR', 'SPECIAL', 'MOBILE', 'LOOK_BACK', 'ELEVATED', 'CROSS', 'LINKED'] as const;
 export type RoundKindName = (typeof ROUND_KINDS)[number];
 
-export const ROUND_STATUSES = ['PLANNING', 'AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED'] as const;
+/** The lifecycle, in order; a round leaves it only by being called off (CANCELLED) before stationing. */
+export const LIFECYCLE = ['PLANNING', 'AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED'] as const;
+export const ROUND_STATUSES = [...LIFECYCLE, 'CANCELLED'] as const;
 export type RoundStatusName = (typeof ROUND_STATUSES)[number];
 
 export const TEAM_ROLES = ['LEADER', 'DEPUTY_LEADER', 'MEMBER'] as const;

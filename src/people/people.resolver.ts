@@ -37,6 +37,7 @@ export class CreatePersonInput {
   @Field(() => Boolean, { nullable: true }) fullTimeInspector?: boolean | null;
   @Field(() => LocalDateScalar, { nullable: true }) newlyPromotedOn?: string | null;
   @Field(() => Boolean, { nullable: true }) youngReserve?: boolean | null;
+  @Field(() => String, { nullable: true }) code?: string | null;
 }
 @ObjectType()
 export class CreatePersonPayload {

@@ -16,6 +16,7 @@ import { InterestTie } from './interest-tie.entity';
 import { Gender, Person, Rank } from './person.entity';
 import { Relation } from './relation.entity';
 import { personLevel } from './person.access';
+import { assertCodeFree, checkedCode, codeTaken } from './codes';
 import { canonicalPair, inverseKind, isKin, RELATION_LABELS, RelationKindName } from './rules/relation-kinds';
 
 export const PERSON = msg('人员', 'person');
@@ -50,6 +51,7 @@ export interface CreatePersonData {
   fullTimeInspector?: boolean | null;
   newlyPromotedOn?: string | null;
   youngReserve?: boolean | null;
+  code?: string | null;
 }
 
 export async function createPerson(ctx: Ctx, input: CreatePersonData): Promise<Person> {
@@ -76,8 +78,15 @@ export async function createPerson(ctx: Ctx, input: CreatePersonData): Promise<P
     fullTimeInspector: input.fullTimeInspector ?? false,
     newlyPromotedOn: input.newlyPromotedOn ?? null,
     youngReserve: input.youngReserve ?? false,
+    code: checkedCode(input.code, 'code'),
   });
-  await ctx.em.insert(Person, person);
+  await assertCodeFree(ctx, person.regionId, person.code, null);
+  try {
+    await ctx.em.insert(Person, person);
+  } catch (e) {
+    if (isUniqueViolation(e) && person.code) throw codeTaken(person.code);
+    throw e;
+  }
   ctx.touch(person.id);
   return person;
 }

@@ -21,6 +21,7 @@ registerEnumType(Rank, {
 @ObjectType({ description: 'Anyone the service knows: pool members, their relatives, leaders and staff of units.' })
 @Entity('persons')
 @Index(['regionId', 'name'])
+@Index('uq_persons_region_code', ['regionId', 'code'], { unique: true })
 export class Person extends Identified {
   @RefColumn({ name: 'region_id' }) regionId!: string;
   @Field() @StringColumn(100) name!: string;
@@ -34,4 +35,8 @@ export class Person extends Identified {
   @DateColumn({ nullable: true, name: 'newly_promoted_on' })
   newlyPromotedOn!: string | null;
   @Field({ description: 'Young reserve cadre (年轻后备干部).' }) @BoolColumn({ name: 'young_reserve' }) youngReserve!: boolean;
+  /** Shown where the person is seen in full (a narrower view leaves it out). */
+  @Field(() => String, { nullable: true, description: "The office's own identifier for the person (e.g. a personnel file number); unique in its region." })
+  @StringColumn(50, { nullable: true })
+  code!: string | null;
 }

@@ -18,6 +18,7 @@ import {
   targetsOfRound,
   teamsOfRound,
 } from './rounds.loaders';
+import { isFinished } from './rules/lifecycle';
 import { evaluateTeam } from './rules/team-check';
 import { resolveTeamRules } from './rules/team-rules';
 import type {
@@ -114,14 +115,18 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
           specialties: e.specialties,
         }),
       ),
-      // Served: on a team of a round that started earlier, and not removed before joining.
+      // Served: on a team of a round that started earlier and was not called off, and not removed before joining.
       servedBefore: bookingRows.some(
-        (b) => b.roundId !== round.id && b.roundStartsOn < round.startsOn && (b.leftOn === null || b.leftOn >= b.joinedOn),
+        (b) =>
+          b.roundId !== round.id &&
+          b.roundStatus !== 'CANCELLED' &&
+          b.roundStartsOn < round.startsOn &&
+          (b.leftOn === null || b.leftOn >= b.joinedOn),
       ),
       readiness: ready.get(id) ?? [],
       leaveDays: leave.days.get(id) ?? 0,
       otherBookings: bookingRows
-        .filter((b) => b.leftOn === null)
+        .filter((b) => b.leftOn === null && b.roundStatus !== 'CANCELLED')
         .map((b) => ({
           teamId: b.teamId,
           teamName: b.teamName,
@@ -161,14 +166,18 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
   return { round: roundFact, teams: out, candidate };
 }
 
-/** The violations of every team of each round, computed once per request. */
+/**
+ * The violations of every team of each round, computed once per request. A round that is over
+ * (closed or cancelled) is history and is not judged again: corrections made since (a post, a
+ * relation) change today's judgement, not the record of that round, so its teams show none.
+ */
 export function violationsOfRound(ctx: Ctx): DataLoader<string, Map<string, Violation[]>> {
   return ctx.loader('rounds:violations', () =>
     new DataLoader<string, Map<string, Violation[]>>((roundIds) =>
       Promise.all(
         roundIds.map(async (id) => {
           const round = await roundLoader(ctx).load(id);
-          if (!round) return new Map<string, Violation[]>();
+          if (!round || isFinished(round.status)) return new Map<string, Violation[]>();
           const { teams } = await loadFacts(ctx, round);
           return new Map([...teams].map(([teamId, fact]) => [teamId, evaluateTeam(fact)]));
         }),

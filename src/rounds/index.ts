@@ -12,10 +12,11 @@ import {
   ViolationResolver,
 } from './rounds.resolver';
 import { Authorization, Team, TeamMembership, TeamTarget } from './team.entity';
+import { RoundCorrectionsResolver } from './corrections.resolver';
 
 export const roundsModule: FeatureModule = {
   entities: [Round, Team, TeamTarget, TeamMembership, Authorization, ReadinessRecord, Evaluation],
-  resolvers: [RoundResolver, TeamResolver, TeamMembershipResolver, AuthorizationResolver, EvaluationResolver, ViolationResolver, PersonRoundsResolver],
+  resolvers: [RoundResolver, TeamResolver, TeamMembershipResolver, AuthorizationResolver, EvaluationResolver, ViolationResolver, PersonRoundsResolver, RoundCorrectionsResolver],
   access: {
     Round: roundGuard,
     Team: teamGuard,

@@ -10,7 +10,10 @@ registerEnumType(RoundKind, { name: 'RoundKind' });
 
 export const RoundStatus = enumOf(ROUND_STATUSES);
 export type RoundStatus = (typeof RoundStatus)[keyof typeof RoundStatus];
-registerEnumType(RoundStatus, { name: 'RoundStatus' });
+registerEnumType(RoundStatus, {
+  name: 'RoundStatus',
+  valuesConfig: { CANCELLED: { description: 'Called off before stationing; kept with its reason, its authorizations ended.' } },
+});
 
 /** The team rules of a round, with the defaults of the domain. */
 export interface TeamRulesData {
@@ -41,5 +44,11 @@ export class Round extends Identified {
   @Field(() => LocalDateScalar) @DateColumn({ name: 'ends_on' }) endsOn!: string;
   @RefColumn({ nullable: true, name: 'follows_round_id' }) followsRoundId!: string | null;
   @JsonColumn() rules!: TeamRulesData;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the round was called off (CANCELLED).' })
+  @DateColumn({ nullable: true, name: 'cancelled_on' })
+  cancelledOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the round was called off (CANCELLED).' })
+  @StringColumn(500, { nullable: true, name: 'cancel_reason' })
+  cancelReason!: string | null;
   @InstantColumn({ name: 'created_at' }) createdAt!: Date;
 }

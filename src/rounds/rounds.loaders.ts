@@ -49,6 +49,7 @@ export interface BookingRow {
   roundName: string;
   roundStartsOn: string;
   roundEndsOn: string;
+  roundStatus: string;
   role: string;
   joinedOn: string;
   leftOn: string | null;
@@ -68,6 +69,7 @@ export function bookingsOfPerson(ctx: Ctx): DataLoader<string, BookingRow[]> {
         .addSelect('r.name', 'roundName')
         .addSelect('r.starts_on', 'roundStartsOn')
         .addSelect('r.ends_on', 'roundEndsOn')
+        .addSelect('r.status', 'roundStatus')
         .addSelect('m.role', 'role')
         .addSelect('m.joined_on', 'joinedOn')
         .addSelect('m.left_on', 'leftOn')

@@ -163,7 +163,7 @@ export async function advanceRound(ctx: Ctx, input: { roundId: string; to: Round
 
 /**
  * Full coverage (全覆盖): the units of a region's subtree, and which of them are targets of a team
- * of any round whose stationing period overlaps [from, to].
+ * of any round (not called off) whose stationing period overlaps [from, to].
  */
 export async function coverage(ctx: Ctx, q: { regionId: string; from: string; to: string }) {
   ctx.auth.require('round:read');
@@ -171,7 +171,7 @@ export async function coverage(ctx: Ctx, q: { regionId: string; from: string; to
   assertNotBefore(q.from, q.to, 'to');
   const units = withinRegion(ctx.em.getRepository(Unit).createQueryBuilder('u'), 'u.region_id', region);
   const inspected = `EXISTS (SELECT 1 FROM team_targets tt INNER JOIN rounds r ON r.id = tt.round_id
-    WHERE tt.unit_id = u.id AND r.starts_on <= :to AND r.ends_on >= :from)`;
+    WHERE tt.unit_id = u.id AND r.starts_on <= :to AND r.ends_on >= :from AND r.status <> 'CANCELLED')`;
   const [totalUnits, notInspected] = await Promise.all([
     units.clone().getCount(),
     units.clone().andWhere(`NOT ${inspected}`, { from: q.from, to: q.to }).orderBy('u.name').addOrderBy('u.id').getMany(),

@@ -154,3 +154,25 @@ export class Coverage {
   @Field(() => Int) inspectedUnits!: number;
   @Field(() => [Unit]) notInspected!: Unit[];
 }
+
+@InputType({ description: 'Changes a round\'s theme or dates while PLANNING or AUTHORIZED, or brings its end forward (not before today) while STATIONED; only the fields given change.' })
+export class UpdateRoundInput {
+  @Field(() => ID) roundId!: string;
+  @Field(() => String, { nullable: true }) theme?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) startsOn?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) endsOn?: string | null;
+}
+@ObjectType()
+export class UpdateRoundPayload {
+  @Field(() => Round) round!: Round;
+}
+
+@InputType()
+export class CancelRoundInput {
+  @Field(() => ID) roundId!: string;
+  @Field() reason!: string;
+}
+@ObjectType()
+export class CancelRoundPayload {
+  @Field(() => Round) round!: Round;
+}

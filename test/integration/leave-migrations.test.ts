@@ -29,6 +29,12 @@ async function tables(): Promise<string[]> {
   }
 }
 
+/** Undoes the last migrations until `name` has been undone. */
+async function undoThrough(name: string) {
+  const done = async () => ((await ds.query('SELECT name FROM migrations')) as { name: string }[]).some((m) => m.name === name);
+  while (await done()) await ds.undoLastMigration({ transaction: 'each' });
+}
+
 const seededDays = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM calendar_days'))[0].n);
 
 test('the calendar, leave and attendance migration runs up, down and up again, seeding the 2024-2026 notices', async () => {
@@ -41,9 +47,8 @@ test('the calendar, leave and attendance migration runs up, down and up again, s
   expect(years.map((y: { year: number }) => Number(y.year))).toEqual([2024, 2025, 2026]);
   expect(years[0].source).toContain('国办发明电〔2023〕7号');
 
-  // Down to just before it (later migrations go down first).
-  const applied = async () => (await ds.query('SELECT name FROM migrations')).map((m: { name: string }) => m.name);
-  while ((await applied()).includes('LeaveAndAttendance1763720000000')) await ds.undoLastMigration({ transaction: 'each' });
+  // Later migrations are undone first, then this one.
+  await undoThrough('LeaveAndAttendance1763720000000');
   expect(await tables()).toEqual([]);
 
   await ds.runMigrations({ transaction: 'each' });

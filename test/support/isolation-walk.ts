@@ -28,6 +28,9 @@ export const ID_STEMS: Record<string, string> = {
   entry: 'PoolEntry',
   notice: 'AttendanceNotice',
   account: 'Account',
+  employment: 'Employment',
+  declaration: 'AvoidanceDeclaration',
+  waiver: 'AvoidanceWaiver',
   session: 'Session',
 };
 

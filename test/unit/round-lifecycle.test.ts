@@ -7,7 +7,7 @@ const v = (rule: string, severity: 'HARD' | 'SOFT'): Violation => ({ rule, sever
 
 describe('round lifecycle', () => {
   it('moves forward one step at a time', () => {
-    expect(ROUND_STATUSES.map(nextStatus)).toEqual(['AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED', null]);
+    expect(ROUND_STATUSES.map(nextStatus)).toEqual(['AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED', null, null]);
   });
 
   it('refuses a move backwards, a skipped step, a move to the same status and any move from CLOSED', () => {

@@ -18,6 +18,8 @@ export interface ChainedContent {
   targetIds: string;
   personIds: string;
   requestId: string | null;
+  /** A correction's reason or an import's file and counts; records without one hash as before it existed. */
+  note?: string | null;
 }
 
 /** A fixed-order JSON array of the content, so that the hash does not depend on key order. */
@@ -36,6 +38,7 @@ export function canonical(c: ChainedContent): string {
     c.targetIds,
     c.personIds,
     c.requestId,
+    ...(c.note != null ? [c.note] : []),
   ]);
 }
 

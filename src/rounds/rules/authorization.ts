@@ -26,6 +26,9 @@ export function decideAuthorize(q: {
   if (q.roundStatus === 'CLOSED') {
     return { ok: false, message: { zh: '轮次已结束，不能再授权', en: 'The round is closed; no authorization can be made' } };
   }
+  if (q.roundStatus === 'CANCELLED') {
+    return { ok: false, message: { zh: '轮次已取消，不能再授权', en: 'The round is cancelled; no authorization can be made' } };
+  }
   if (q.leaderPersonId == null) {
     return { ok: false, message: { zh: '巡察组尚无组长，无法授权', en: 'The team has no leader to authorize' } };
   }
@@ -37,7 +40,7 @@ export function revokedByLeaderChange(existing: readonly AuthorizationFact[], te
   return activeOf(existing, teamId);
 }
 
-/** The authorizations closing the round ends: every ACTIVE one of the round. */
+/** The authorizations closing (or calling off) the round ends: every ACTIVE one of the round. */
 export function endedByClosing(existing: readonly AuthorizationFact[], roundId: string): string[] {
   return existing.filter((a) => a.roundId === roundId && a.status === 'ACTIVE').map((a) => a.id);
 }

@@ -1,9 +1,10 @@
 /**
  * A round's lifecycle: PLANNING → AUTHORIZED → STATIONED → REPORTING → CLOSED, one step at a
- * time and forward only, and what each status allows.
+ * time and forward only, and what each status allows. Before stationing a round may instead be
+ * called off (CANCELLED), which is final.
  */
 import type { Msg, RoundStatus, Violation } from './types';
-import { ROUND_STATUSES } from './types';
+import { LIFECYCLE } from './types';
 
 export const STATUS_NAMES: Record<RoundStatus, Msg> = {
   PLANNING: { zh: '筹备', en: 'planning' },
@@ -11,12 +12,16 @@ export const STATUS_NAMES: Record<RoundStatus, Msg> = {
   STATIONED: { zh: '进驻中', en: 'stationed' },
   REPORTING: { zh: '反馈报告', en: 'reporting' },
   CLOSED: { zh: '已结束', en: 'closed' },
+  CANCELLED: { zh: '已取消', en: 'cancelled' },
 };
 
 export function nextStatus(from: RoundStatus): RoundStatus | null {
-  const i = ROUND_STATUSES.indexOf(from);
-  return i + 1 < ROUND_STATUSES.length ? ROUND_STATUSES[i + 1] : null;
+  const i = (LIFECYCLE as readonly RoundStatus[]).indexOf(from);
+  return i >= 0 && i + 1 < LIFECYCLE.length ? LIFECYCLE[i + 1] : null;
 }
+
+/** Whether the round is over (closed or called off): history, no longer judged or changed. */
+export const isFinished = (status: RoundStatus): boolean => status === 'CLOSED' || status === 'CANCELLED';
 
 export type AdvanceOutcome =
   | { kind: 'MOVE' }
@@ -31,6 +36,9 @@ export type AdvanceOutcome =
  */
 export function decideAdvance(from: RoundStatus, to: RoundStatus, teams: readonly (readonly Violation[])[]): AdvanceOutcome {
   const next = nextStatus(from);
+  if (from === 'CANCELLED') {
+    return { kind: 'INVALID', message: { zh: '轮次已取消，不能再变更状态', en: 'The round is cancelled; its status cannot change any more' } };
+  }
   if (to !== next) {
     const a = STATUS_NAMES[from];
     const b = STATUS_NAMES[to];
@@ -97,4 +105,60 @@ export function refusal(status: RoundStatus, action: RoundAction): Msg | null {
  */
 export function joinedOn(status: RoundStatus, startsOn: string, today: string): string {
   return status === 'PLANNING' || status === 'AUTHORIZED' ? startsOn : today;
+}
+
+// ---------------------------------------------------------------- corrections
+
+/** Calling a round off: only before it is stationed. */
+export function cancelRefusal(status: RoundStatus): Msg | null {
+  if (status === 'PLANNING' || status === 'AUTHORIZED') return null;
+  const s = STATUS_NAMES[status];
+  return {
+    zh: `轮次处于“${s.zh}”状态，不能取消（仅限：筹备、已授权）`,
+    en: `The round is ${s.en}; only a planning or authorized round can be called off`,
+  };
+}
+
+export interface DateChange {
+  status: RoundStatus;
+  startsOn: string;
+  endsOn: string;
+  /** The new dates (the current ones where not changed). */
+  nextStartsOn: string;
+  nextEndsOn: string;
+  today: string;
+}
+
+/**
+ * Whether a round's stationing period may change: both dates while PLANNING or AUTHORIZED; while
+ * STATIONED only an earlier end, not before today (a stationing that ends early); never after.
+ * Null when allowed, else the reason (with the field at fault).
+ */
+export function dateChangeRefusal(c: DateChange): { code: 'BAD_USER_INPUT' | 'CONFLICT'; field: 'startsOn' | 'endsOn'; message: Msg } | null {
+  if (c.nextStartsOn > c.nextEndsOn) {
+    return { code: 'BAD_USER_INPUT', field: 'endsOn', message: { zh: `结束日期 ${c.nextEndsOn} 早于开始日期 ${c.nextStartsOn}`, en: `End date ${c.nextEndsOn} is before start date ${c.nextStartsOn}` } };
+  }
+  if (c.status === 'PLANNING' || c.status === 'AUTHORIZED') return null;
+  const s = STATUS_NAMES[c.status];
+  if (c.status !== 'STATIONED') {
+    const field = c.nextStartsOn !== c.startsOn ? 'startsOn' : 'endsOn';
+    return { code: 'CONFLICT', field, message: { zh: `轮次处于“${s.zh}”状态，不能再调整进驻日期`, en: `The round is ${s.en}; its stationing period can no longer change` } };
+  }
+  if (c.nextStartsOn !== c.startsOn) {
+    return { code: 'CONFLICT', field: 'startsOn', message: { zh: '轮次已进驻，开始日期不能再调整', en: 'The round is stationed; its start date can no longer change' } };
+  }
+  if (c.nextEndsOn > c.endsOn) {
+    return { code: 'CONFLICT', field: 'endsOn', message: { zh: '进驻期间只能提前结束，不能延长', en: 'While stationed a round can only end earlier, not later' } };
+  }
+  if (c.nextEndsOn < c.today) {
+    return { code: 'BAD_USER_INPUT', field: 'endsOn', message: { zh: `提前结束的日期不能早于今天（${c.today}）`, en: `An early end cannot be before today (${c.today})` } };
+  }
+  return null;
+}
+
+/** Changing the theme: only while PLANNING or AUTHORIZED. */
+export function themeChangeRefusal(status: RoundStatus): Msg | null {
+  if (status === 'PLANNING' || status === 'AUTHORIZED') return null;
+  const s = STATUS_NAMES[status];
+  return { zh: `轮次处于“${s.zh}”状态，不能再修改主题`, en: `The round is ${s.en}; its theme can no longer change` };
 }

@@ -5,7 +5,7 @@ import type { Rank } from '../../people/rules/rank';
 export type { Msg, PoolEntryStatus, PoolKind, Rank };
 
 import type { RoundKindName as RoundKind, RoundStatusName as RoundStatus, SeverityName as Severity, TeamRoleName as TeamRole } from '../../common/vocabulary';
-export { ROUND_KINDS, ROUND_STATUSES, SEVERITIES, TEAM_ROLES, TEAM_RULE_CODES } from '../../common/vocabulary';
+export { LIFECYCLE, ROUND_KINDS, ROUND_STATUSES, SEVERITIES, TEAM_ROLES, TEAM_RULE_CODES } from '../../common/vocabulary';
 export type {
   RoundKindName as RoundKind,
   RoundStatusName as RoundStatus,

@@ -37,6 +37,11 @@ const SDL = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../../schema
 const TARGET_OF: Record<string, string> = {
   'CreateUnitInput.parentId': 'Unit',
   'CreateRegionInput.parentId': 'Region',
+  // RemoveRecordInput.id names what its mutation removes.
+  'removeEmployment.id': 'Employment',
+  'removeRelation.id': 'Relation',
+  'removeInterestTie.id': 'InterestTie',
+  'removeTeam.id': 'Team',
 };
 
 /**
@@ -45,6 +50,7 @@ const TARGET_OF: Record<string, string> = {
  */
 const MAY_NAME_ANY: Record<string, string> = {
   'createPerson.hometownRegionId': 'a hometown (籍贯) may lie in any region: regions are public reference data',
+  'updatePerson.hometownRegionId': 'a hometown (籍贯) may lie in any region: regions are public reference data',
 };
 
 interface Slot {
@@ -68,7 +74,7 @@ function idSlots(schema: GraphQLSchema, mutation: string): Slot[] {
     const here = list ? [...at, 0] : at;
     if (named.name === 'ID') {
       const field = here.slice(1).reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
-      slots.push({ mutation, at: here, field: field || String(at[0]), target: TARGET_OF[`${owner}.${name}`] ?? idTarget(name, '') });
+      slots.push({ mutation, at: here, field: field || String(at[0]), target: TARGET_OF[`${mutation}.${name}`] ?? TARGET_OF[`${owner}.${name}`] ?? idTarget(name, '') });
     } else if (isInputObjectType(named) && depth < 5) {
       for (const f of Object.values(named.getFields())) visit(f.type, [...here, f.name], named.name, f.name, depth + 1);
     }
@@ -147,6 +153,16 @@ const EXAMPLES: Record<string, Example[]> = {
   reviewPoolEntry: [{ as: 'ORG_DEPARTMENT', input: (w) => ({ entryId: w.A.entries.pending, approve: true }) }],
   setAvoidanceSettings: [{ as: 'OFFICE_DIRECTOR', input: (w) => ({ regionId: w.A.region, repeatYears: 5 }) }],
   setLeavePolicy: [{ as: 'ADMIN_ONLY', input: (w) => ({ regionId: w.A.region, tiers: [{ upToWorkingDays: null, approverRoles: ['OFFICE_DIRECTOR'] }] }) }],
+  updatePerson: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ personId: w.A.persons.spare, hometownRegionId: w.A.region, rank: 'STAFF' }) }],
+  updateEmployment: [{ as: 'INSPECTION_OFFICE', input: () => ({ employmentId: facts.A.employment, post: '科员' }) }],
+  removeEmployment: [{ as: 'INSPECTION_OFFICE', input: () => ({ id: facts.A.employment, reason: '录入错误' }) }],
+  removeRelation: [{ as: 'INSPECTION_OFFICE', input: () => ({ id: facts.A.relation, reason: '录入错误' }) }],
+  removeInterestTie: [{ as: 'INSPECTION_OFFICE', input: () => ({ id: facts.A.interestTie, reason: '录入错误' }) }],
+  removeTeam: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ id: w.A.teams.current, reason: '计划调整' }) }],
+  updateRound: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ roundId: w.A.rounds.current, theme: '主题' }) }],
+  cancelRound: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ roundId: w.A.rounds.current, reason: '计划调整' }) }],
+  withdrawAvoidanceDeclaration: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ declarationId: w.A.declaration, reason: '情况有变' }) }],
+  revokeAvoidanceWaiver: [{ as: 'OFFICE_DIRECTOR', input: (w) => ({ waiverId: w.A.waiver, reason: '情况有变' }) }],
   // Accounts are the security administrator's, deployment-wide: no county role may touch one.
   updateAccount: [
     { as: 'ADMIN_ONLY', input: (w) => ({ accountId: w.A.accounts.INSPECTOR.id, regionIds: [w.A.region], personId: w.A.persons.inspector }) },
@@ -169,6 +185,18 @@ let w: IsolationWorld;
 let schema: GraphQLSchema;
 useIsolationWorld((x) => ({ t, w, schema } = x));
 
+/** A post, a relation and an interest tie of each county's finance specialist (for the corrections). */
+const facts: Record<'A' | 'B', { employment: string; relation: string; interestTie: string }> = {
+  A: { employment: '', relation: '', interestTie: '' },
+  B: { employment: '', relation: '', interestTie: '' },
+};
+beforeAll(async () => {
+  for (const side of ['A', 'B'] as const) {
+    const p = (await t.admin('query($id: ID!) { person(id: $id) { employments { id } relations { id } interestTies { id } } }', { id: w[side].persons.finance })).person;
+    facts[side] = { employment: p.employments[0].id, relation: p.relations[0].id, interestTie: p.interestTies[0].id };
+  }
+});
+
 /** A session of each county's inspector (for the calls that name one). */
 const sessions: Record<'A' | 'B', string> = { A: '', B: '' };
 beforeAll(async () => {
@@ -185,6 +213,8 @@ function counterpart(aId: string): string | undefined {
   const pairs: [Partial<Record<string, string>>, Partial<Record<string, string>>][] = [
     [accountIds('A'), accountIds('B')],
     [{ session: sessions.A }, { session: sessions.B }],
+    [facts.A, facts.B],
+    [{ declaration: w.A.declaration, waiver: w.A.waiver }, { declaration: w.B.declaration, waiver: w.B.waiver }],
     [w.A.persons, w.B.persons],
     [w.A.units, w.B.units],
     [w.A.rounds, w.B.rounds],

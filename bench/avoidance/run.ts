@@ -4,7 +4,10 @@
  * rounds per county with their teams, and a city-level cross round to check against:
  * - avoidanceMatrix for 2,000 persons × 50 units over GraphQL, and findAvoidance in-process;
  * - single avoidanceCheck calls (latency percentiles);
- * - SQL statements per request, for several matrix sizes (they must not grow with the pairs).
+ * - SQL statements per request, for several matrix sizes (they must not grow with the pairs);
+ * - the rules alone (assess) for 1,000 to 200,000 pairs, to choose where a worker thread starts;
+ * - the matrix with its rules on the event loop and in a worker thread: time, and the longest
+ *   the event loop was held meanwhile.
  *
  *   npm run bench:avoidance                  # load a fresh database, measure, drop it
  *   npm run bench:avoidance -- --keep        # keep the database (bench_avoidance) afterwards
@@ -17,6 +20,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import DataLoader from 'dataloader';
 import mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
@@ -144,6 +148,7 @@ async function main() {
   ).map((x: any) => x.id);
   const persons = Array.from({ length: 2000 }, (_, i) => cityPersons[Math.floor((i * cityPersons.length) / 2000)]);
   const units = Array.from({ length: 50 }, (_, i) => cityTargets[Math.floor((i * cityTargets.length) / 50)]);
+  const units100 = Array.from({ length: 100 }, (_, i) => cityTargets[Math.floor((i * cityTargets.length) / 100)]);
 
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
@@ -195,6 +200,7 @@ async function main() {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   const ctx = {
     em: ds.manager,
+    config,
     loader: <K, V>(key: string, make: () => DataLoader<K, V>) => {
       if (!loaders.has(key)) loaders.set(key, make() as DataLoader<unknown, unknown>);
       return loaders.get(key) as DataLoader<K, V>;
@@ -215,6 +221,40 @@ async function main() {
     assess(graph, { personIds: persons, unitIds: units });
     service.push({ total, load: loadMs, rules: ms(t), statements, relations: graph.relations.length, employments: graph.employments.length });
   }
+
+  // The rules alone on this thread, by number of pairs (median of 3 on one loaded graph each).
+  const roundRef = { id: round.id, regionId: round.region_id, kind: round.kind, startsOn: round.starts_on };
+  const rulesBySize = [];
+  for (const [np, us] of [[100, units.slice(0, 10)], [500, units.slice(0, 10)], [1000, units.slice(0, 10)], [1000, units.slice(0, 20)], [1000, units], [2000, units], [2000, units100]] as const) {
+    const ps = persons.slice(0, np);
+    const graph = await loadAvoidanceGraph(ds.manager, roundRef, ps, us);
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const t = process.hrtime.bigint();
+      assess(graph, { personIds: ps, unitIds: us });
+      times.push(ms(t));
+    }
+    const median = pct(times, 50);
+    rulesBySize.push({ pairs: ps.length * us.length, ms: r1(median), usPerPair: r1((median * 1000) / (ps.length * us.length)) });
+  }
+
+  // The matrix with the rules on the event loop, then in a worker thread: how long the loop was held.
+  const heldLoop = async (workerPairs: number) => {
+    config.avoidanceWorkerPairs = workerPairs;
+    const out = [];
+    for (let i = 0; i < 3; i++) {
+      const h = monitorEventLoopDelay({ resolution: 10 });
+      h.enable();
+      const m = await matrix(persons, units);
+      h.disable();
+      out.push({ ms: m.ms, maxLoopDelayMs: h.max / 1e6 });
+    }
+    return { medianMs: r1(pct(out.map((o) => o.ms), 50)), maxLoopDelayMs: out.map((o) => r1(o.maxLoopDelayMs)) };
+  };
+  const workerPairs = config.avoidanceWorkerPairs;
+  const onEventLoop = await heldLoop(Number.POSITIVE_INFINITY);
+  const inWorker = await heldLoop(workerPairs);
+  config.avoidanceWorkerPairs = workerPairs;
 
   // The floor: a trivial signed-in query through the same stack.
   const floor = [];
@@ -249,6 +289,8 @@ async function main() {
       statements: runs.map((r) => r.statements),
     },
     matrixSizes: sizes,
+    rulesBySize,
+    matrixRules: { workerFromPairs: workerPairs, onEventLoop, inWorker },
     serviceOnly: {
       medianTotalMs: r1(pct(service.map((s) => s.total), 50)),
       medianLoadMs: r1(pct(service.map((s) => s.load), 50)),

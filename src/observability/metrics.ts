@@ -1,6 +1,7 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { workerJobsRunning } from '../common/worker';
 
-/** Prometheus metrics of one server: process defaults, HTTP requests and GraphQL operations. */
+/** Prometheus metrics of one server: process defaults, HTTP requests, GraphQL operations, worker jobs. */
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -16,6 +17,14 @@ export function createMetrics() {
     help: 'GraphQL operations by type and outcome',
     labelNames: ['type', 'outcome'] as const,
     registers: [registry],
+  });
+  new Gauge({
+    name: 'worker_jobs_running',
+    help: 'Heavy evaluations running in worker threads now (e.g. large avoidance matrices)',
+    registers: [registry],
+    collect() {
+      this.set(workerJobsRunning());
+    },
   });
   return { registry, httpDuration, graphqlOperations };
 }

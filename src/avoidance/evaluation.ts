@@ -10,6 +10,7 @@ import path from 'node:path';
 import { badInput } from '../common/errors';
 import { msg } from '../common/i18n';
 import { runInWorker } from '../common/worker';
+import { PackedFindings, unpackFindings } from './packed-findings';
 import { assess, AvoidanceQuery, describe, pairCount, unnamedPersons } from './rules/evaluate';
 import type { AvoidanceGraph, PersonRec } from './rules/graph';
 import type { AvoidanceFindingData } from './rules/model';
@@ -33,7 +34,7 @@ export async function evaluateGraph(
     for (const p of await loadPersons(unnamedPersons(found, graph))) graph.persons.set(p.id, p);
     return describe(found, graph);
   }
-  return runInWorker<AvoidanceFindingData[]>({
+  const packed = await runInWorker<PackedFindings>({
     entry: path.join(__dirname, 'evaluation.worker'),
     data: { graph, query },
     timeoutMs: limits.timeoutSeconds * 1000,
@@ -47,4 +48,5 @@ export async function evaluateGraph(
       ),
     answer: (ids) => loadPersons(ids as string[]),
   });
+  return unpackFindings(packed);
 }

@@ -126,6 +126,11 @@ export async function runInWorker<T>(job: WorkerJob): Promise<T> {
   }
 }
 
+function typedArrayBuffers(body: unknown): ArrayBuffer[] {
+  if (!body || typeof body !== 'object') return [];
+  return Object.values(body).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer);
+}
+
 /**
  * The worker's side: runs `work` on each job's data and posts its result (or its error). `ask`
  * sends a question to the main thread and resolves with the answer.
@@ -149,7 +154,8 @@ export function serveWorkerJob<In, Out>(work: (data: In, ask: (question: unknown
     Promise.resolve()
       .then(() => work(m.data as In, ask))
       .then(
-        (body) => port.postMessage({ type: 'result', body } satisfies FromWorker),
+        // Typed arrays at the top of the result are moved to the main thread, not copied.
+        (body) => port.postMessage({ type: 'result', body } satisfies FromWorker, typedArrayBuffers(body)),
         (e: unknown) => port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined } satisfies FromWorker),
       );
   });

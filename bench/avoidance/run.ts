@@ -6,8 +6,8 @@
  * - single avoidanceCheck calls (latency percentiles);
  * - SQL statements per request, for several matrix sizes (they must not grow with the pairs);
  * - the rules alone (assess) for 1,000 to 200,000 pairs, to choose where a worker thread starts;
- * - the matrix with its rules on the event loop and in a worker thread: time, and the longest
- *   the event loop was held meanwhile.
+ * - the rules and wording alone, and the whole matrix over HTTP, on the event loop and in a
+ *   worker thread: time, CPU time of the process, and the longest the event loop was held.
  *
  *   npm run bench:avoidance                  # load a fresh database, measure, drop it
  *   npm run bench:avoidance -- --keep        # keep the database (bench_avoidance) afterwards
@@ -20,7 +20,6 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import DataLoader from 'dataloader';
 import mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
@@ -28,7 +27,9 @@ import { bootServer } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Ctx } from '../../src/context';
 import { findAvoidance } from '../../src/avoidance/avoidance.service';
-import { loadAvoidanceGraph } from '../../src/avoidance/avoidance.loader';
+import { loadAvoidanceGraph, loadPersons } from '../../src/avoidance/avoidance.loader';
+import { evaluateGraph } from '../../src/avoidance/evaluation';
+import type { PersonRec } from '../../src/avoidance/rules/graph';
 import { assess } from '../../src/avoidance/rules/evaluate';
 import { AvoidanceDeclaration, AvoidanceSettingsRow } from '../../src/avoidance/avoidance.entity';
 import { generateWorld } from '../../src/demo/generator';
@@ -238,22 +239,48 @@ async function main() {
     rulesBySize.push({ pairs: ps.length * us.length, ms: r1(median), usPerPair: r1((median * 1000) / (ps.length * us.length)) });
   }
 
-  // The matrix with the rules on the event loop, then in a worker thread: how long the loop was held.
-  const heldLoop = async (workerPairs: number) => {
-    config.avoidanceWorkerPairs = workerPairs;
-    const out = [];
-    for (let i = 0; i < 3; i++) {
-      const h = monitorEventLoopDelay({ resolution: 10 });
-      h.enable();
-      const m = await matrix(persons, units);
-      h.disable();
-      out.push({ ms: m.ms, maxLoopDelayMs: h.max / 1e6 });
-    }
-    return { medianMs: r1(pct(out.map((o) => o.ms), 50)), maxLoopDelayMs: out.map((o) => r1(o.maxLoopDelayMs)) };
+  // The longest the event loop went without a turn while `work` ran (a 5 ms ticker's largest gap).
+  const heldLoop = async <T>(work: () => Promise<T>) => {
+    let last = performance.now();
+    let gap = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      gap = Math.max(gap, now - last);
+      last = now;
+    }, 5);
+    const t = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    await work();
+    const used = process.cpuUsage(cpu);
+    const took = ms(t);
+    await new Promise((resolve) => setImmediate(resolve));
+    clearInterval(ticker);
+    gap = Math.max(gap, performance.now() - last);
+    return { ms: took, cpuMs: (used.user + used.system) / 1000, maxGapMs: gap };
   };
+  const summary = (xs: { ms: number; cpuMs: number; maxGapMs: number }[]) => ({
+    medianMs: r1(pct(xs.map((x) => x.ms), 50)),
+    medianCpuMs: r1(pct(xs.map((x) => x.cpuMs), 50)),
+    maxGapMs: xs.map((x) => r1(x.maxGapMs)),
+  });
   const workerPairs = config.avoidanceWorkerPairs;
-  const onEventLoop = await heldLoop(Number.POSITIVE_INFINITY);
-  const inWorker = await heldLoop(workerPairs);
+  // The pure half alone (rules and wording on a loaded graph), then the whole matrix over HTTP;
+  // each on the event loop and in a worker thread, alternately, three times.
+  const names = async (ids: string[]) => {
+    const into = new Map<string, PersonRec>();
+    await loadPersons(ds.manager, ids, into);
+    return [...into.values()];
+  };
+  const pure: Record<string, { ms: number; cpuMs: number; maxGapMs: number }[]> = { onEventLoop: [], inWorker: [] };
+  const http: Record<string, { ms: number; cpuMs: number; maxGapMs: number }[]> = { onEventLoop: [], inWorker: [] };
+  for (let i = 0; i < 3; i++) {
+    for (const [mode, from] of [['onEventLoop', Number.POSITIVE_INFINITY], ['inWorker', workerPairs]] as const) {
+      const graph = await loadAvoidanceGraph(ds.manager, roundRef, persons, units);
+      pure[mode].push(await heldLoop(() => evaluateGraph(graph, { personIds: persons, unitIds: units }, names, { workerPairs: from, timeoutSeconds: 600 })));
+      config.avoidanceWorkerPairs = from;
+      http[mode].push(await heldLoop(() => matrix(persons, units)));
+    }
+  }
   config.avoidanceWorkerPairs = workerPairs;
 
   // The floor: a trivial signed-in query through the same stack.
@@ -290,7 +317,11 @@ async function main() {
     },
     matrixSizes: sizes,
     rulesBySize,
-    matrixRules: { workerFromPairs: workerPairs, onEventLoop, inWorker },
+    matrixRules: {
+      workerFromPairs: workerPairs,
+      pure: { onEventLoop: summary(pure.onEventLoop), inWorker: summary(pure.inWorker) },
+      http: { onEventLoop: summary(http.onEventLoop), inWorker: summary(http.inWorker) },
+    },
     serviceOnly: {
       medianTotalMs: r1(pct(service.map((s) => s.total), 50)),
       medianLoadMs: r1(pct(service.map((s) => s.load), 50)),

@@ -27,6 +27,10 @@ export interface Config {
   separationOfDuties: boolean;
   /** express's "trust proxy": which proxies' X-Forwarded-For names the client address (false: none). */
   trustProxy: boolean | number | string;
+  /** Avoidance evaluations of at least this many (person, unit) pairs run in a worker thread. */
+  avoidanceWorkerPairs: number;
+  /** Seconds after which an avoidance evaluation in a worker is stopped. */
+  avoidanceTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +44,18 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Conf
   }
   if (/^(mysql|mariadb):\/\//.test(url)) return { dialect: 'mysql', url: url.replace(/^mariadb:/, 'mysql:') };
   throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql:// (got "${url.split(':')[0]}:")`);
+}
+
+/** The default of AVOIDANCE_WORKER_PAIRS: about 50 ms of the rules on this kind of machine (bench/README.md). */
+export const AVOIDANCE_WORKER_PAIRS = 10_000;
+export const AVOIDANCE_TIMEOUT_SECONDS = 30;
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number (got "${raw}")`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,7 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdmin: u && p ? { username: u, password: p } : null,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: nodeEnv !== 'production',
-    shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 20),
+    shutdownGraceSeconds: positive(env, 'SHUTDOWN_GRACE_SECONDS', 20),
+    avoidanceWorkerPairs: positive(env, 'AVOIDANCE_WORKER_PAIRS', AVOIDANCE_WORKER_PAIRS),
+    avoidanceTimeoutSeconds: positive(env, 'AVOIDANCE_TIMEOUT_SECONDS', AVOIDANCE_TIMEOUT_SECONDS),
     separationOfDuties: sod === 'on',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };

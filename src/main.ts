@@ -40,13 +40,14 @@ async function main() {
     force.unref();
     try {
       await server.stop();
-      server.log.info('stopped');
+      server.log.info('stopped: requests drained, database closed');
       process.exit(0);
     } catch (e) {
       server.log.error({ err: e }, 'error while stopping');
       process.exit(1);
     }
   };
+  // The only termination handlers (Apollo's own are off: see server.ts).
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

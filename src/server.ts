@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import express, { Express, Request } from 'express';
+import express, { ErrorRequestHandler, Express, Request } from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -12,12 +12,15 @@ import { resolveJwtSecret, Tokens } from './auth/jwt';
 import { authenticate, Authenticated } from './auth/sessions.service';
 import { appendAuditAlone, privateReadRecord } from './audit/audit.service';
 import { Clock, systemClock } from './common/clock';
-import { localeFrom, localize, msg } from './common/i18n';
+import { localeFrom, localize, Msg, msg } from './common/i18n';
+import { stopIdleWorkers } from './common/worker';
 import { Config } from './config';
 import { createContext, Ctx } from './context';
 import { createDatabase, Database } from './db/data-source';
 import { byId } from './db/loaders';
-import { makeFormatError, localizeErrors } from './graphql/errors';
+import { oneMatrixPerRequest } from './avoidance/avoidance.resolver';
+import { INTERNAL, makeFormatError, localizeErrors } from './graphql/errors';
+import { costLimit, CostOptions } from './graphql/limits';
 import { allEntities, allPersonGrants, modules } from './modules';
 import { createLogger } from './observability/logger';
 import { createMetrics, Metrics } from './observability/metrics';
@@ -42,7 +45,11 @@ export interface Server {
   tokens: Tokens;
   /** Starts Apollo and mounts /graphql; the database must be initialized and migrated. */
   start(): Promise<void>;
-  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+  /**
+   * Stops accepting requests, closes idle keep-alive connections, lets in-flight requests finish
+   * (closing their connections after `drainMillis`), then closes the database. Calling it again,
+   * also while it runs, gives the same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -72,8 +79,7 @@ export function createServer(opts: ServerOptions): Server {
     log.debug({ reqId: requestId, method: req.method, path }, 'request started');
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      // Exports and imports carry ids and names in the path: one route label for each family.
-      const route = path.startsWith('/exports/') ? '/exports' : path.startsWith('/imports/') ? '/imports' : path;
+      const route = routeLabel(req);
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       log.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
@@ -127,6 +133,9 @@ export function createServer(opts: ServerOptions): Server {
   for (const m of modules) m.routes?.(app, { context: contextFor });
 
   let apollo: ApolloServer<Ctx> | undefined;
+  let stopped: Promise<void> | undefined;
+  // In-flight requests get most of the shutdown grace; the rest is for closing the database.
+  const drainMillis = Math.max(0, config.shutdownGraceSeconds * 1000 - Math.min(5000, config.shutdownGraceSeconds * 250));
   return {
     app,
     httpServer,
@@ -140,7 +149,8 @@ export function createServer(opts: ServerOptions): Server {
         maxAliases: { n: 20 },
         maxDirectives: { n: 20 },
         maxTokens: { n: 4000 },
-        costLimit: { maxCost: 50000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+        // Counted below, with the operation's variables (armor's rule sees only literals).
+        costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: config.env === 'production' },
       });
       const protection = armor.protect();
@@ -148,11 +158,16 @@ export function createServer(opts: ServerOptions): Server {
         schema: await getSchema(),
         introspection: config.introspection,
         ...protection,
+        validationRules: [...protection.validationRules, oneMatrixPerRequest],
+        // main.ts handles SIGTERM/SIGINT: drain, close the database, exit.
+        stopOnTerminationSignals: false,
         plugins: [
           ...protection.plugins,
-          ApolloServerPluginDrainHttpServer({ httpServer }),
+          costLimit(COST),
+          ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainMillis }),
           // Apollo installs these by default (cache control always; tracing and usage reporting
-          // with some settings): they wrap every field, and the service uses none of them.
+          // with some settings): they wrap every field, and the service uses none of them. No
+          // HTTP caching of private data either.
           ApolloServerPluginCacheControlDisabled(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginUsageReportingDisabled(),
@@ -172,13 +187,21 @@ export function createServer(opts: ServerOptions): Server {
         formatError: makeFormatError(log),
       });
       await apollo.start();
-      app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
+      // A route (not app.use), so that /metrics labels it by express's matched route.
+      app.all('/graphql', express.json({ limit: BODY_LIMIT }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
+      app.use(answerErrorsInJson(log));
     },
-    async stop() {
-      // The drain plugin stops new connections and waits for in-flight requests.
-      if (apollo) await apollo.stop();
-      else await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      if (db.dataSource.isInitialized) await db.dataSource.destroy();
+    stop() {
+      // Once only: Apollo's stop() called a second time while the first runs never resolves
+      // (@apollo/server 5.5 resolves its stop barrier only on failure).
+      stopped ??= (async () => {
+        // The drain plugin stops new connections, closes idle ones and waits for in-flight requests.
+        if (apollo) await apollo.stop();
+        else if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await stopIdleWorkers();
+        if (db.dataSource.isInitialized) await db.dataSource.destroy();
+      })();
+      return stopped;
     },
   };
 }
@@ -207,6 +230,44 @@ const auditPrivateReads: ApolloServerPlugin<Ctx> = {
     };
   },
 };
+
+/** The query cost limit (graphql-armor's formula: `first` multiplies what a field selects). */
+const COST: CostOptions = { maxCost: 50000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 };
+const BODY_LIMIT = '2mb';
+
+/**
+ * The metrics label of a request: the route express matched (its pattern, e.g.
+ * `/exports/attendance-notices/:file`), or one label for every path no route matched, so that
+ * requests for arbitrary paths cannot grow /metrics.
+ */
+function routeLabel(req: Request): string {
+  const route = (req as Request & { route?: { path?: unknown } }).route;
+  return route && typeof route.path === 'string' ? `${req.baseUrl}${route.path}` : 'unmatched';
+}
+
+/**
+ * Errors that reach express (a body that is not JSON, a body over the limit, anything a route
+ * throws) answered as a GraphQL-shaped JSON error in the request's language, in every mode:
+ * never express's HTML page with a stack trace.
+ */
+function answerErrorsInJson(log: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const e = err as { type?: string; status?: number; statusCode?: number };
+    const status = e.status ?? e.statusCode ?? 500;
+    let code = 'BAD_USER_INPUT';
+    let text: Msg;
+    if (e.type === 'entity.parse.failed') text = msg('请求体不是有效的 JSON', 'The request body is not valid JSON');
+    else if (e.type === 'entity.too.large') text = msg(`请求体超过 ${BODY_LIMIT.toUpperCase()} 的上限`, `The request body is over the limit of ${BODY_LIMIT.toUpperCase()}`);
+    else if (status >= 400 && status < 500) text = msg('无法读取请求体', 'The request body could not be read');
+    else {
+      code = 'INTERNAL_SERVER_ERROR';
+      text = INTERNAL;
+      log.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err, path: req.path }, 'unexpected error');
+    }
+    res.status(code === 'INTERNAL_SERVER_ERROR' ? 500 : status).json({ errors: [{ message: localize(text, localeFrom(req.header('accept-language'))), extensions: { code } }] });
+  };
+}
 
 async function databaseAnswers(db: Database): Promise<boolean> {
   if (!db.dataSource.isInitialized) return false;

@@ -4,7 +4,10 @@
  * rounds per county with their teams, and a city-level cross round to check against:
  * - avoidanceMatrix for 2,000 persons × 50 units over GraphQL, and findAvoidance in-process;
  * - single avoidanceCheck calls (latency percentiles);
- * - SQL statements per request, for several matrix sizes (they must not grow with the pairs).
+ * - SQL statements per request, for several matrix sizes (they must not grow with the pairs);
+ * - the rules alone (assess) for 1,000 to 200,000 pairs, to choose where a worker thread starts;
+ * - the rules and wording alone, and the whole matrix over HTTP, on the event loop and in a
+ *   worker thread: time, CPU time of the process, and the longest the event loop was held.
  *
  *   npm run bench:avoidance                  # load a fresh database, measure, drop it
  *   npm run bench:avoidance -- --keep        # keep the database (bench_avoidance) afterwards
@@ -24,7 +27,9 @@ import { bootServer } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Ctx } from '../../src/context';
 import { findAvoidance } from '../../src/avoidance/avoidance.service';
-import { loadAvoidanceGraph } from '../../src/avoidance/avoidance.loader';
+import { loadAvoidanceGraph, loadPersons } from '../../src/avoidance/avoidance.loader';
+import { evaluateGraph } from '../../src/avoidance/evaluation';
+import type { PersonRec } from '../../src/avoidance/rules/graph';
 import { assess } from '../../src/avoidance/rules/evaluate';
 import { AvoidanceDeclaration, AvoidanceSettingsRow } from '../../src/avoidance/avoidance.entity';
 import { generateWorld } from '../../src/demo/generator';
@@ -144,6 +149,7 @@ async function main() {
   ).map((x: any) => x.id);
   const persons = Array.from({ length: 2000 }, (_, i) => cityPersons[Math.floor((i * cityPersons.length) / 2000)]);
   const units = Array.from({ length: 50 }, (_, i) => cityTargets[Math.floor((i * cityTargets.length) / 50)]);
+  const units100 = Array.from({ length: 100 }, (_, i) => cityTargets[Math.floor((i * cityTargets.length) / 100)]);
 
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
@@ -195,6 +201,7 @@ async function main() {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   const ctx = {
     em: ds.manager,
+    config,
     loader: <K, V>(key: string, make: () => DataLoader<K, V>) => {
       if (!loaders.has(key)) loaders.set(key, make() as DataLoader<unknown, unknown>);
       return loaders.get(key) as DataLoader<K, V>;
@@ -215,6 +222,66 @@ async function main() {
     assess(graph, { personIds: persons, unitIds: units });
     service.push({ total, load: loadMs, rules: ms(t), statements, relations: graph.relations.length, employments: graph.employments.length });
   }
+
+  // The rules alone on this thread, by number of pairs (median of 3 on one loaded graph each).
+  const roundRef = { id: round.id, regionId: round.region_id, kind: round.kind, startsOn: round.starts_on };
+  const rulesBySize = [];
+  for (const [np, us] of [[100, units.slice(0, 10)], [500, units.slice(0, 10)], [1000, units.slice(0, 10)], [1000, units.slice(0, 20)], [1000, units], [2000, units], [2000, units100]] as const) {
+    const ps = persons.slice(0, np);
+    const graph = await loadAvoidanceGraph(ds.manager, roundRef, ps, us);
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const t = process.hrtime.bigint();
+      assess(graph, { personIds: ps, unitIds: us });
+      times.push(ms(t));
+    }
+    const median = pct(times, 50);
+    rulesBySize.push({ pairs: ps.length * us.length, ms: r1(median), usPerPair: r1((median * 1000) / (ps.length * us.length)) });
+  }
+
+  // The longest the event loop went without a turn while `work` ran (a 5 ms ticker's largest gap).
+  const heldLoop = async <T>(work: () => Promise<T>) => {
+    let last = performance.now();
+    let gap = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      gap = Math.max(gap, now - last);
+      last = now;
+    }, 5);
+    const t = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    await work();
+    const used = process.cpuUsage(cpu);
+    const took = ms(t);
+    await new Promise((resolve) => setImmediate(resolve));
+    clearInterval(ticker);
+    gap = Math.max(gap, performance.now() - last);
+    return { ms: took, cpuMs: (used.user + used.system) / 1000, maxGapMs: gap };
+  };
+  const summary = (xs: { ms: number; cpuMs: number; maxGapMs: number }[]) => ({
+    medianMs: r1(pct(xs.map((x) => x.ms), 50)),
+    medianCpuMs: r1(pct(xs.map((x) => x.cpuMs), 50)),
+    maxGapMs: xs.map((x) => r1(x.maxGapMs)),
+  });
+  const workerPairs = config.avoidanceWorkerPairs;
+  // The pure half alone (rules and wording on a loaded graph), then the whole matrix over HTTP;
+  // each on the event loop and in a worker thread, alternately, three times.
+  const names = async (ids: string[]) => {
+    const into = new Map<string, PersonRec>();
+    await loadPersons(ds.manager, ids, into);
+    return [...into.values()];
+  };
+  const pure: Record<string, { ms: number; cpuMs: number; maxGapMs: number }[]> = { onEventLoop: [], inWorker: [] };
+  const http: Record<string, { ms: number; cpuMs: number; maxGapMs: number }[]> = { onEventLoop: [], inWorker: [] };
+  for (let i = 0; i < 3; i++) {
+    for (const [mode, from] of [['onEventLoop', Number.POSITIVE_INFINITY], ['inWorker', workerPairs]] as const) {
+      const graph = await loadAvoidanceGraph(ds.manager, roundRef, persons, units);
+      pure[mode].push(await heldLoop(() => evaluateGraph(graph, { personIds: persons, unitIds: units }, names, { workerPairs: from, timeoutSeconds: 600 })));
+      config.avoidanceWorkerPairs = from;
+      http[mode].push(await heldLoop(() => matrix(persons, units)));
+    }
+  }
+  config.avoidanceWorkerPairs = workerPairs;
 
   // The floor: a trivial signed-in query through the same stack.
   const floor = [];
@@ -249,6 +316,12 @@ async function main() {
       statements: runs.map((r) => r.statements),
     },
     matrixSizes: sizes,
+    rulesBySize,
+    matrixRules: {
+      workerFromPairs: workerPairs,
+      pure: { onEventLoop: summary(pure.onEventLoop), inWorker: summary(pure.inWorker) },
+      http: { onEventLoop: summary(http.onEventLoop), inWorker: summary(http.inWorker) },
+    },
     serviceOnly: {
       medianTotalMs: r1(pct(service.map((s) => s.total), 50)),
       medianLoadMs: r1(pct(service.map((s) => s.load), 50)),

@@ -1,5 +1,8 @@
 import { Arg, Ctx as Context, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Ctx } from '../context';
+import { badInput } from '../common/errors';
+import { msg } from '../common/i18n';
+import { atMostOneRootField } from '../graphql/limits';
 import { byId, manyBy } from '../db/loaders';
 import { Account } from '../auth/account.entity';
 import { Person } from '../people/person.entity';
@@ -12,6 +15,7 @@ import {
   avoidanceCheck,
   avoidanceMatrix,
   declareAvoidance,
+  MAX_MATRIX_PAIRS,
   getAvoidanceSettings,
   setAvoidanceSettings,
   waiveAvoidance,
@@ -32,6 +36,17 @@ import type { AvoidanceFindingData, AvoidanceRuleName } from './rules/model';
 import { Rule } from '../graphql/enums';
 
 const roundLoader = (ctx: Ctx) => byId(ctx, Round);
+
+/** One avoidanceMatrix per request, whatever its aliases: each may hold a budget of pairs (avoidance.service.ts). */
+export const oneMatrixPerRequest = atMostOneRootField('avoidanceMatrix', () =>
+  badInput(
+    undefined,
+    msg(
+      `一次请求只能有一个 avoidanceMatrix（每个最多核查 ${MAX_MATRIX_PAIRS.toLocaleString('en')} 对人员与单位），请分成多次请求`,
+      `One avoidanceMatrix per request (each checks at most ${MAX_MATRIX_PAIRS.toLocaleString('en')} person-unit pairs); send the others as separate requests`,
+    ),
+  ),
+);
 const accountLoader = (ctx: Ctx) => byId(ctx, Account);
 
 @Resolver(() => AvoidanceFinding)

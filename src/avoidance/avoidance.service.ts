@@ -3,6 +3,7 @@
  * waivers and per-region settings; and `findAvoidance`, the batched check the rounds use for
  * assignments, team violations and advancing a round.
  */
+import { AVOIDANCE_TIMEOUT_SECONDS, AVOIDANCE_WORKER_PAIRS } from '../config';
 import { Ctx } from '../context';
 import { badInput, conflict, forbidden, notFound, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
@@ -23,8 +24,9 @@ import { requireUnitWithin, UNIT, unitLoader } from '../units/units.service';
 import { AvoidanceDeclaration, AvoidanceRuleSettingRow, AvoidanceSettingsRow, AvoidanceWaiver } from './avoidance.entity';
 import { Known, loadAvoidanceGraph, loadPersons, loadSettings } from './avoidance.loader';
 import type { AvoidanceSettings } from './avoidance.types';
-import { assess, describe } from './rules/evaluate';
-import { namedIds } from './rules/explain';
+import { evaluateGraph } from './evaluation';
+import { assess } from './rules/evaluate';
+import type { PersonRec } from './rules/graph';
 import { AVOIDANCE_RULES, AvoidanceFindingData, AvoidanceRuleName, isAvoidanceRule, SeverityName, TeamRoleName } from './rules/model';
 import { applyPatch, AvoidanceSettingsData, patchProblem, SettingsPatch } from './rules/settings';
 
@@ -33,6 +35,11 @@ export type { AvoidanceFindingData } from './rules/model';
 export const ROUND = msg('巡察轮次', 'round');
 export const MAX_MATRIX_PERSONS = 5000;
 export const MAX_MATRIX_UNITS = 500;
+/**
+ * The pairs one matrix (and so one request: one matrix per request) may ask about: twice the
+ * benchmark's 2,000 × 50, a few seconds of a worker thread at most (bench/README.md).
+ */
+export const MAX_MATRIX_PAIRS = 200_000;
 
 const roundLoader = (ctx: Ctx) => byId(ctx, Round);
 
@@ -48,9 +55,15 @@ async function evaluate(
 ): Promise<AvoidanceFindingData[]> {
   if (personIds.length === 0 || unitIds.length === 0) return [];
   const graph = await loadAvoidanceGraph(ctx.em, round, personIds, unitIds, known ?? (await knownRows(ctx, round, personIds, unitIds)));
-  const found = assess(graph, { personIds, unitIds, roles, unitsOf });
-  await loadPersons(ctx.em, found.flatMap((f) => namedIds(f).persons), graph.persons);
-  return describe(found, graph);
+  const persons = async (ids: string[]) => {
+    const into = new Map<string, PersonRec>();
+    await loadPersons(ctx.em, ids, into);
+    return [...into.values()];
+  };
+  return evaluateGraph(graph, { personIds, unitIds, roles, unitsOf }, persons, {
+    workerPairs: ctx.config.avoidanceWorkerPairs ?? AVOIDANCE_WORKER_PAIRS,
+    timeoutSeconds: ctx.config.avoidanceTimeoutSeconds ?? AVOIDANCE_TIMEOUT_SECONDS,
+  });
 }
 
 /** The round's region, the persons and the target units, through the request's loaders (often read already). */
@@ -137,6 +150,14 @@ export async function avoidanceMatrix(ctx: Ctx, roundId: string, personIds: stri
   }
   if (units.length > MAX_MATRIX_UNITS) {
     throw badInput('unitIds', msg(`一次最多核查 ${MAX_MATRIX_UNITS} 个单位`, `At most ${MAX_MATRIX_UNITS} units at a time`));
+  }
+  if (persons.length * units.length > MAX_MATRIX_PAIRS) {
+    const pairs = (persons.length * units.length).toLocaleString('en');
+    const max = MAX_MATRIX_PAIRS.toLocaleString('en');
+    throw badInput(
+      'personIds',
+      msg(`一次最多核查 ${max} 对人员与单位（本次 ${persons.length} 人 × ${units.length} 个单位 = ${pairs} 对），请分批核查`, `At most ${max} person-unit pairs at a time (${persons.length} persons × ${units.length} units = ${pairs}); check them in batches`),
+    );
   }
   return checkedEvaluation(ctx, roundId, persons, units, { person: 'personIds', unit: 'unitIds' });
 }

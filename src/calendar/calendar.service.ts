@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Ctx } from '../context';
 import { badInput, conflict } from '../common/errors';
 import { msg } from '../common/i18n';
-import { optionalText } from '../common/validate';
+import { optionalName } from '../common/validate';
 import { isUniqueViolation } from '../db/transaction';
 import { CalendarDay, CalendarYearRow } from './calendar.entity';
 import { DayHalf, HalfDay, dayNumber, isoWeekday, slotOf } from './rules/days';
@@ -108,7 +108,7 @@ export async function importCalendarYear(ctx: Ctx, year: number, input: ImportDa
     if (d.kind === 'MAKEUP_WORKDAY' && isoWeekday(dayNumber(d.date)) <= 5) {
       throw badInput(field, msg(`调休上班日 ${d.date} 不是周末`, `The make-up working day ${d.date} is not a weekend day`));
     }
-    return Object.assign(new CalendarDay(), { year, date: d.date, kind: d.kind, name: optionalText(d.name, `days[${i}].name`, 100) });
+    return Object.assign(new CalendarDay(), { year, date: d.date, kind: d.kind, name: optionalName(d.name, `days[${i}].name`, 100) });
   });
 
   const existing = await ctx.em.findOneBy(CalendarYearRow, { year });

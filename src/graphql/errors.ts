@@ -1,4 +1,4 @@
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
@@ -9,10 +9,19 @@ import { localeFrom, Msg, msg } from '../common/i18n';
 /** Internal extension carrying both languages until the response is sent. */
 const TEXT = '__text';
 
-const INTERNAL = msg('服务器内部错误，请稍后再试', 'Internal server error, please try again later');
+/** What a client is told of an unexpected error (the cause goes to the log). */
+export const INTERNAL = msg('服务器内部错误，请稍后再试', 'Internal server error, please try again later');
 
 function withText(formatted: GraphQLFormattedError, code: string, text: Msg, extra: Record<string, unknown> = {}): GraphQLFormattedError {
   return { ...formatted, message: text.zh, extensions: { ...extra, code, [TEXT]: text } };
+}
+
+/**
+ * An error of the server itself (a GRAPHQL_* code, e.g. a query over a limit) with its text in
+ * both languages, answered with `status`.
+ */
+export function serverError(code: string, text: Msg, status = 400): GraphQLError {
+  return new GraphQLError(text.zh, { extensions: { code, http: { status }, [TEXT]: text } });
 }
 
 /** The typed error behind a GraphQL error, however deeply GraphQL's own wrappers nest it. */

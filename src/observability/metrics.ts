@@ -1,8 +1,9 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { workerJobsRunning } from '../common/worker';
 
 /**
- * Prometheus metrics of one server: process defaults, HTTP requests, GraphQL operations and the
- * SQL statements sent (`statements()` gives the running total).
+ * Prometheus metrics of one server: process defaults, HTTP requests, GraphQL operations, worker
+ * jobs and the SQL statements sent (`statements()` gives the running total).
  */
 export function createMetrics(statements: () => number = () => 0) {
   const registry = new Registry();
@@ -29,6 +30,14 @@ export function createMetrics(statements: () => number = () => 0) {
       const now = statements();
       this.inc(Math.max(0, now - reported));
       reported = now;
+    },
+  });
+  new Gauge({
+    name: 'worker_jobs_running',
+    help: 'Heavy evaluations running in worker threads now (e.g. large avoidance matrices)',
+    registers: [registry],
+    collect() {
+      this.set(workerJobsRunning());
     },
   });
   return { registry, httpDuration, graphqlOperations };

@@ -6,7 +6,8 @@ import { badInput, conflict, notFound, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
 import { assertNotBefore } from '../common/dates';
 import { paginate, PageArgs } from '../common/pagination';
-import { requiredText } from '../common/validate';
+import { likeContains } from '../common/like';
+import { requiredName, requiredText } from '../common/validate';
 import { byId, manyBy, primeById } from '../db/loaders';
 import { isUniqueViolation } from '../db/transaction';
 import { regionLoader, requireRegion, withinRegion } from '../regions/regions.service';
@@ -56,7 +57,7 @@ export interface CreatePersonData {
 
 export async function createPerson(ctx: Ctx, input: CreatePersonData): Promise<Person> {
   ctx.auth.require('person:write');
-  const name = requiredText(input.name, 'name', 100);
+  const name = requiredName(input.name, 'name', 100);
   const region = await requireRegion(ctx, input.regionId, 'regionId');
   if (input.hometownRegionId) {
     // A hometown may lie outside the account's regions; it only has to exist.
@@ -106,7 +107,7 @@ export async function listPersons(ctx: Ctx, filter: PersonFilterData, page: Page
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
   const qb = withinRegion(ctx.em.getRepository(Person).createQueryBuilder('p'), 'p.region_id', region);
   const name = filter.nameContains?.trim();
-  if (name) qb.andWhere('p.name LIKE :name', { name: `%${name}%` });
+  if (name) qb.andWhere(...likeContains('p.name', 'name', name));
   const conn = await paginate(qb, page);
   const rows = primeById(ctx, Person, conn.edges.map((e) => e.node));
   ctx.auth.vouchFor(rows.map((p) => p.regionId));
@@ -125,7 +126,7 @@ export interface AddEmploymentData {
 export async function addEmployment(ctx: Ctx, input: AddEmploymentData): Promise<Employment> {
   const person = await requireWritablePerson(ctx, input.personId, 'personId');
   const unit = await requireUnit(ctx, input.unitId, 'unitId');
-  const post = requiredText(input.post, 'post', 100);
+  const post = requiredName(input.post, 'post', 100);
   assertNotBefore(input.startedOn, input.endedOn, 'endedOn');
   const employment = Object.assign(new Employment(), {
     personId: person.id,

@@ -3,7 +3,7 @@ import { Ctx } from '../context';
 import { badInput, conflict, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
 import { paginate, PageArgs } from '../common/pagination';
-import { optionalText, requiredText } from '../common/validate';
+import { optionalName, optionalText, requiredName, requiredText } from '../common/validate';
 import { byId, manyBy } from '../db/loaders';
 import { lockRows } from '../db/locks';
 import { isUniqueViolation } from '../db/transaction';
@@ -59,8 +59,8 @@ export async function addSpecialty(ctx: Ctx, input: AddSpecialtyData): Promise<S
   if (!CODE.test(code)) {
     throw badInput('code', msg('专业代码须为大写字母、数字和下划线，以字母开头，2 至 32 位', 'A specialty code is 2 to 32 capital letters, digits or underscores, starting with a letter'));
   }
-  const nameZh = requiredText(input.name, 'name', 50);
-  const nameEn = optionalText(input.nameEn, 'nameEn', 100) ?? nameZh;
+  const nameZh = requiredName(input.name, 'name', 50);
+  const nameEn = optionalName(input.nameEn, 'nameEn', 100) ?? nameZh;
   const last = await ctx.em.getRepository(Specialty).createQueryBuilder('s').select('MAX(s.sort_order)', 'max').getRawOne<{ max: number | null }>();
   const specialty = Object.assign(new Specialty(), { code, nameZh, nameEn, sortOrder: Number(last?.max ?? 0) + 10 });
   const duplicate = () => conflict(msg(`专业代码 ${code} 已存在`, `Specialty code ${code} already exists`));

@@ -2,7 +2,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Ctx } from '../context';
 import { conflict, badInput, notFound, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
-import { requiredText } from '../common/validate';
+import { requiredName } from '../common/validate';
 import { byId } from '../db/loaders';
 import { isUniqueViolation } from '../db/transaction';
 import { LEVEL_DEPTH, Region, RegionLevel } from './region.entity';
@@ -27,8 +27,8 @@ export interface CreateRegionData {
 
 export async function createRegion(ctx: Ctx, input: CreateRegionData): Promise<Region> {
   ctx.auth.require('region:write');
-  const code = requiredText(input.code, 'code', 32);
-  const name = requiredText(input.name, 'name', 100);
+  const code = requiredName(input.code, 'code', 32);
+  const name = requiredName(input.name, 'name', 100);
   let parent: Region | null = null;
   if (input.parentId) {
     parent = await regionLoader(ctx).load(input.parentId);

@@ -3,7 +3,7 @@ import { badInput, conflict, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
 import { assertNotBefore } from '../common/dates';
 import { paginate, PageArgs } from '../common/pagination';
-import { optionalText } from '../common/validate';
+import { optionalName } from '../common/validate';
 import { lockRows } from '../db/locks';
 import { isUniqueViolation } from '../db/transaction';
 import { requireRegion, withinRegion } from '../regions/regions.service';
@@ -56,7 +56,7 @@ export async function createRound(ctx: Ctx, input: CreateRoundData): Promise<Rou
     throw badInput('ordinal', msg('轮次序号须为 1 至 100', 'The ordinal must be from 1 to 100'));
   }
   assertNotBefore(input.startsOn, input.endsOn, 'endsOn');
-  const theme = optionalText(input.theme, 'theme', 200);
+  const theme = optionalName(input.theme, 'theme', 200);
   if (input.kind === RoundKind.SPECIAL && !theme) {
     throw badInput('theme', msg('专项巡察须写明主题', 'A special round needs a theme'));
   }

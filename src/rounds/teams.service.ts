@@ -2,7 +2,7 @@ import { In, IsNull } from 'typeorm';
 import { Ctx } from '../context';
 import { badInput, conflict, forbidden, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
-import { optionalText, requiredText } from '../common/validate';
+import { optionalText, requiredName, requiredText } from '../common/validate';
 import { lockRows } from '../db/locks';
 import { isUniqueViolation } from '../db/transaction';
 import { Person } from '../people/person.entity';
@@ -67,7 +67,7 @@ async function writeTargets(ctx: Ctx, team: Team, unitIds: string[]) {
 
 export async function createTeam(ctx: Ctx, input: { roundId: string; name: string; targetUnitIds: string[] }): Promise<Team> {
   const found = await requireWritableRound(ctx, input.roundId, 'roundId');
-  const name = requiredText(input.name, 'name', 100);
+  const name = requiredName(input.name, 'name', 100);
   const round = await lockedRound(ctx, found.id);
   assertAllows(round, 'EDIT_TEAMS');
   const duplicate = () => conflict(msg(`本轮已有名为“${name}”的巡察组`, `The round already has a team called "${name}"`));
@@ -195,8 +195,8 @@ export interface AuthorizeData {
  */
 export async function authorizeTeamLeader(ctx: Ctx, input: AuthorizeData): Promise<Authorization> {
   const { team } = await requireWritableTeam(ctx, input.teamId, 'teamId');
-  const documentNo = requiredText(input.documentNo, 'documentNo', 100);
-  const authorizedBy = requiredText(input.authorizedBy, 'authorizedBy', 200);
+  const documentNo = requiredName(input.documentNo, 'documentNo', 100);
+  const authorizedBy = requiredName(input.authorizedBy, 'authorizedBy', 200);
   await lockRows(ctx.em, Team, [team.id]);
   const round = (await ctx.em.findOneBy(Round, { id: team.roundId }))!;
   const leader = await ctx.em.findOneBy(TeamMembership, { teamId: team.id, role: TeamRole.LEADER, leftOn: IsNull() });

@@ -2,7 +2,8 @@ import { Ctx } from '../context';
 import { notFound, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
 import { paginate, PageArgs } from '../common/pagination';
-import { optionalText, requiredText } from '../common/validate';
+import { likeContains } from '../common/like';
+import { optionalName, requiredName } from '../common/validate';
 import { byId } from '../db/loaders';
 import { regionLoader, requireRegion, withinRegion } from '../regions/regions.service';
 import { Unit, UnitKind } from './unit.entity';
@@ -44,7 +45,7 @@ export interface CreateUnitData {
 
 export async function createUnit(ctx: Ctx, input: CreateUnitData): Promise<Unit> {
   ctx.auth.require('unit:write');
-  const name = requiredText(input.name, 'name', 200);
+  const name = requiredName(input.name, 'name', 200);
   const region = await requireRegion(ctx, input.regionId, 'regionId');
   if (input.parentId) await requireUnit(ctx, input.parentId, 'parentId');
   const unit = Object.assign(new Unit(), {
@@ -52,7 +53,7 @@ export async function createUnit(ctx: Ctx, input: CreateUnitData): Promise<Unit>
     kind: input.kind,
     regionId: region.id,
     parentId: input.parentId ?? null,
-    system: optionalText(input.system, 'system', 100),
+    system: optionalName(input.system, 'system', 100),
   });
   await ctx.em.insert(Unit, unit);
   ctx.touch(unit.id);
@@ -76,6 +77,6 @@ export async function listUnits(ctx: Ctx, filter: UnitFilterData, page: PageArgs
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
   const qb = withinRegion(ctx.em.getRepository(Unit).createQueryBuilder('u'), 'u.region_id', region);
   if (filter.kind) qb.andWhere('u.kind = :kind', { kind: filter.kind });
-  if (filter.nameContains?.trim()) qb.andWhere('u.name LIKE :name', { name: `%${filter.nameContains.trim()}%` });
+  if (filter.nameContains?.trim()) qb.andWhere(...likeContains('u.name', 'name', filter.nameContains.trim()));
   return paginate(qb, page);
 }

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { TEST_JWT_SECRET, ADMIN } from './server';
@@ -73,4 +74,41 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
       return exited;
     },
   };
+}
+
+/** Resolves when the process has printed `text` (rejects if it exits first). */
+export function waitForOutput(p: ServiceProcess, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (p.output().includes(text)) {
+        p.child.stdout!.off('data', check);
+        resolve();
+      }
+    };
+    p.child.stdout!.on('data', check);
+    p.child.once('exit', () => reject(new Error(`exited before printing "${text}":\n${p.output()}`)));
+    check();
+  });
+}
+
+/**
+ * A POST to /graphql left in flight: its headers and the first bytes of its body are sent;
+ * `finish()` sends the rest, and `response` resolves when the answer arrives.
+ */
+export function requestInFlight(p: ServiceProcess, query: string, requestId: string): { response: Promise<{ status: number; text: string }>; finish(): void } {
+  const { port } = new URL(p.url);
+  const body = JSON.stringify({ query });
+  let finish!: () => void;
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': requestId };
+    const req = http.request({ host: '127.0.0.1', port: Number(port), path: '/graphql', method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, text }));
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, 5));
+    finish = () => req.end(body.slice(5));
+  });
+  return { response, finish };
 }

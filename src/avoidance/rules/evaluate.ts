@@ -4,7 +4,7 @@
  * whether a waiver covers it.
  */
 import type { AvoidanceGraph } from './graph';
-import { explain, FindingDraft, Names } from './explain';
+import { explain, FindingDraft, namedIds, Names } from './explain';
 import { AVOIDANCE_RULES, AvoidanceFindingData, SeverityName, TeamRoleName } from './model';
 import { Neighbourhood } from './neighbourhood';
 import { RULES } from './rules';
@@ -47,6 +47,21 @@ export function assess(g: AvoidanceGraph, q: AvoidanceQuery): AssessedFinding[] 
     }
   }
   return out;
+}
+
+/** The persons the findings name (relatives, colleagues) whose names the graph does not hold yet. */
+export function unnamedPersons(findings: readonly AssessedFinding[], g: Pick<AvoidanceGraph, 'persons'>): string[] {
+  return [...new Set(findings.flatMap((f) => namedIds(f).persons))].filter((id) => !g.persons.has(id));
+}
+
+/** The number of (person, unit) pairs a query asks about. */
+export function pairCount(q: AvoidanceQuery): number {
+  const persons = new Set(q.personIds);
+  if (!q.unitsOf) return persons.size * new Set(q.unitIds).size;
+  const units = new Set(q.unitIds);
+  let n = 0;
+  for (const p of persons) for (const u of q.unitsOf.get(p) ?? []) if (units.has(u)) n++;
+  return n;
 }
 
 export function describe(findings: readonly AssessedFinding[], names: Names): AvoidanceFindingData[] {

@@ -25,4 +25,6 @@ export interface FeatureModule {
   access?: Record<string, TypeAccess>;
   /** Persons the feature makes readable in a limited view (e.g. members of teams one may read). */
   personGrants?: PersonGrant[];
+  /** Releases what the feature keeps running beside requests (e.g. a worker thread), when a server stops. */
+  stop?(): Promise<void>;
 }

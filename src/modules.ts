@@ -6,6 +6,7 @@ import { auditModule } from './audit';
 import { avoidanceModule } from './avoidance';
 import { authModule } from './auth';
 import { calendarModule } from './calendar';
+import { compositionModule } from './composition';
 import { leaveModule } from './leave';
 import { ledgersModule } from './ledgers';
 import { peopleModule } from './people';
@@ -28,6 +29,7 @@ export const modules: FeatureModule[] = [
   leaveModule,
   attendanceModule,
   ledgersModule,
+  compositionModule,
 ];
 
 export const allEntities = () => modules.flatMap((m) => m.entities);

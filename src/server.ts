@@ -199,6 +199,7 @@ export function createServer(opts: ServerOptions): Server {
         if (apollo) await apollo.stop();
         else if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await stopIdleWorkers();
+        for (const m of modules) await m.stop?.();
         if (db.dataSource.isInitialized) await db.dataSource.destroy();
       })();
       return stopped;

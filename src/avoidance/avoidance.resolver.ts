@@ -8,6 +8,7 @@ import { Account } from '../auth/account.entity';
 import { Person } from '../people/person.entity';
 import { personLoader } from '../people/people.service';
 import { Round } from '../rounds/round.entity';
+import { TeamRole } from '../rounds/team.entity';
 import { Unit } from '../units/unit.entity';
 import { unitLoader } from '../units/units.service';
 import { AvoidanceDeclaration, AvoidanceWaiver } from './avoidance.entity';
@@ -47,6 +48,9 @@ export const oneMatrixPerRequest = atMostOneRootField('avoidanceMatrix', () =>
     ),
   ),
 );
+
+const ROLE_ARG =
+  'The team role to judge for (rule 4 is hard for leaders and deputies). Default MEMBER; a person on a team of the round is then judged by their role there.';
 const accountLoader = (ctx: Ctx) => byId(ctx, Account);
 
 @Resolver(() => AvoidanceFinding)
@@ -57,8 +61,9 @@ export class AvoidanceFindingResolver {
     @Arg('unitId', () => ID) unitId: string,
     @Arg('roundId', () => ID) roundId: string,
     @Context() ctx: Ctx,
+    @Arg('role', () => TeamRole, { nullable: true, description: ROLE_ARG }) role?: TeamRole | null,
   ): Promise<AvoidanceFinding[]> {
-    const findings = await avoidanceCheck(ctx, personId, unitId, roundId);
+    const findings = await avoidanceCheck(ctx, personId, unitId, roundId, role);
     ctx.notePrivateRead([personId]);
     return withEntities(ctx, findings);
   }
@@ -69,8 +74,9 @@ export class AvoidanceFindingResolver {
     @Arg('personIds', () => [ID]) personIds: string[],
     @Arg('unitIds', () => [ID]) unitIds: string[],
     @Context() ctx: Ctx,
+    @Arg('role', () => TeamRole, { nullable: true, description: ROLE_ARG }) role?: TeamRole | null,
   ): Promise<AvoidanceFinding[]> {
-    const findings = await avoidanceMatrix(ctx, roundId, personIds, unitIds);
+    const findings = await avoidanceMatrix(ctx, roundId, personIds, unitIds, role);
     ctx.notePrivateRead(personIds);
     return withEntities(ctx, findings);
   }

@@ -43,6 +43,36 @@ export const MAX_MATRIX_PAIRS = 200_000;
 
 const roundLoader = (ctx: Ctx) => byId(ctx, Round);
 
+/** One set of persons to judge, with their roles and (optionally) only some units each. */
+export interface AvoidancePart {
+  personIds: readonly string[];
+  roles?: ReadonlyMap<string, TeamRoleName>;
+  unitsOf?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * Findings for every pair of each part, judged at the round's start date, from one batched load
+ * of every part's persons and the units: several parts judge the same people for several roles
+ * at the cost of one load.
+ */
+async function evaluateParts(ctx: Ctx, round: Round, unitIds: readonly string[], parts: readonly AvoidancePart[], known?: Known): Promise<AvoidanceFindingData[][]> {
+  const personIds = [...new Set(parts.flatMap((p) => p.personIds))];
+  if (personIds.length === 0 || unitIds.length === 0) return parts.map(() => []);
+  const graph = await loadAvoidanceGraph(ctx.em, round, personIds, unitIds, known ?? (await knownRows(ctx, round, personIds, unitIds)));
+  const persons = async (ids: string[]) => {
+    const into = new Map<string, PersonRec>();
+    await loadPersons(ctx.em, ids, into);
+    return [...into.values()];
+  };
+  const limits = {
+    workerPairs: ctx.config.avoidanceWorkerPairs ?? AVOIDANCE_WORKER_PAIRS,
+    timeoutSeconds: ctx.config.avoidanceTimeoutSeconds ?? AVOIDANCE_TIMEOUT_SECONDS,
+  };
+  const out: AvoidanceFindingData[][] = [];
+  for (const p of parts) out.push(await evaluateGraph(graph, { personIds: p.personIds, unitIds, roles: p.roles, unitsOf: p.unitsOf }, persons, limits));
+  return out;
+}
+
 /** Findings for every pair, judged at the round's start date, from one batched load. */
 async function evaluate(
   ctx: Ctx,
@@ -53,17 +83,7 @@ async function evaluate(
   known?: Known,
   unitsOf?: ReadonlyMap<string, ReadonlySet<string>>,
 ): Promise<AvoidanceFindingData[]> {
-  if (personIds.length === 0 || unitIds.length === 0) return [];
-  const graph = await loadAvoidanceGraph(ctx.em, round, personIds, unitIds, known ?? (await knownRows(ctx, round, personIds, unitIds)));
-  const persons = async (ids: string[]) => {
-    const into = new Map<string, PersonRec>();
-    await loadPersons(ctx.em, ids, into);
-    return [...into.values()];
-  };
-  return evaluateGraph(graph, { personIds, unitIds, roles, unitsOf }, persons, {
-    workerPairs: ctx.config.avoidanceWorkerPairs ?? AVOIDANCE_WORKER_PAIRS,
-    timeoutSeconds: ctx.config.avoidanceTimeoutSeconds ?? AVOIDANCE_TIMEOUT_SECONDS,
-  });
+  return (await evaluateParts(ctx, round, unitIds, [{ personIds, roles, unitsOf }], known))[0];
 }
 
 /** The round's region, the persons and the target units, through the request's loaders (often read already). */
@@ -93,9 +113,18 @@ export async function findAvoidance(
     unitsOf?: ReadonlyMap<string, ReadonlySet<string>>;
   },
 ): Promise<AvoidanceFindingData[]> {
+  return (await findAvoidanceParts(ctx, { roundId: q.roundId, unitIds: q.unitIds, parts: [q] }))[0];
+}
+
+/**
+ * `findAvoidance` for several parts at once (e.g. a team's members by their roles, and the same
+ * candidates judged as leader, as deputy and as member), from one batched load; one list of
+ * findings per part.
+ */
+export async function findAvoidanceParts(ctx: Ctx, q: { roundId: string; unitIds: readonly string[]; parts: readonly AvoidancePart[] }): Promise<AvoidanceFindingData[][]> {
   const round = await roundLoader(ctx).load(q.roundId);
   if (!round) throw notFound(ROUND, q.roundId);
-  return evaluate(ctx, round, q.personIds, q.unitIds, q.roles, undefined, q.unitsOf);
+  return evaluateParts(ctx, round, q.unitIds, q.parts);
 }
 
 // ---------------------------------------------------------------- queries
@@ -114,7 +143,14 @@ const toKnown = (region: Region | null, persons: Person[], units: Unit[]): Known
  * unit in scope, read in two
  * waves (rows, then their regions) whose results the evaluation reuses.
  */
-async function checkedEvaluation(ctx: Ctx, roundId: string, personIds: readonly string[], unitIds: readonly string[], fields: { person: string; unit: string }) {
+async function checkedEvaluation(
+  ctx: Ctx,
+  roundId: string,
+  personIds: readonly string[],
+  unitIds: readonly string[],
+  fields: { person: string; unit: string },
+  role?: TeamRoleName | null,
+) {
   ctx.auth.require('avoidance:read');
   const [round, persons, units] = await Promise.all([
     roundLoader(ctx).load(roundId),
@@ -134,14 +170,19 @@ async function checkedEvaluation(ctx: Ctx, roundId: string, personIds: readonly 
   unitsCovered.forEach((ok, i) => {
     if (!ok) throw notFound(UNIT, unitIds[i], fields.unit);
   });
-  return evaluate(ctx, round, personIds, unitIds, undefined, toKnown(region, present(persons), present(units)));
+  const roles = role ? new Map(personIds.map((id) => [id, role])) : undefined;
+  return evaluate(ctx, round, personIds, unitIds, roles, toKnown(region, present(persons), present(units)));
 }
 
-export async function avoidanceCheck(ctx: Ctx, personId: string, unitId: string, roundId: string): Promise<AvoidanceFindingData[]> {
-  return checkedEvaluation(ctx, roundId, [personId], [unitId], { person: 'personId', unit: 'unitId' });
+/**
+ * `role` is the team role to judge for (rule 4 is hard for leaders and deputies); when left out,
+ * a person on a team of the round is judged by their role there, anyone else as a member.
+ */
+export async function avoidanceCheck(ctx: Ctx, personId: string, unitId: string, roundId: string, role?: TeamRoleName | null): Promise<AvoidanceFindingData[]> {
+  return checkedEvaluation(ctx, roundId, [personId], [unitId], { person: 'personId', unit: 'unitId' }, role);
 }
 
-export async function avoidanceMatrix(ctx: Ctx, roundId: string, personIds: string[], unitIds: string[]): Promise<AvoidanceFindingData[]> {
+export async function avoidanceMatrix(ctx: Ctx, roundId: string, personIds: string[], unitIds: string[], role?: TeamRoleName | null): Promise<AvoidanceFindingData[]> {
   ctx.auth.require('avoidance:read');
   const persons = [...new Set(personIds)];
   const units = [...new Set(unitIds)];
@@ -159,7 +200,7 @@ export async function avoidanceMatrix(ctx: Ctx, roundId: string, personIds: stri
       msg(`一次最多核查 ${max} 对人员与单位（本次 ${persons.length} 人 × ${units.length} 个单位 = ${pairs} 对），请分批核查`, `At most ${max} person-unit pairs at a time (${persons.length} persons × ${units.length} units = ${pairs}); check them in batches`),
     );
   }
-  return checkedEvaluation(ctx, roundId, persons, units, { person: 'personIds', unit: 'unitIds' });
+  return checkedEvaluation(ctx, roundId, persons, units, { person: 'personIds', unit: 'unitIds' }, role);
 }
 
 // ---------------------------------------------------------------- declarations and waivers

@@ -145,3 +145,33 @@ export async function paginate<T extends ObjectLiteral>(
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   });
 }
+
+/**
+ * Pagination of a list computed whole (e.g. ranked by a rule rather than by columns): the cursor
+ * is the position in the list plus `fingerprint`, a short digest of the list, so that a cursor of
+ * a list that has changed since is refused instead of skipping or repeating items.
+ */
+export function paginateList<T>(items: readonly T[], args: PageArgs, fingerprint: string): ConnectionShape<T> {
+  assertPageArgs(args);
+  let from = 0;
+  if (args.after) {
+    const [position, fp] = decodeCursor(args.after, 2);
+    if (fp !== fingerprint) {
+      throw badInput('after', msg('列表在翻页期间已变化，请从第一页重新查看', 'The list has changed since this cursor was given; start again from the first page'));
+    }
+    if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) throw badInput('after', msg('分页游标无效', 'The cursor is not valid'));
+    from = position + 1;
+  }
+  const nodes = items.slice(from, from + args.first);
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor([from + i, fingerprint]), node }));
+  return {
+    totalCount: items.length,
+    edges,
+    pageInfo: {
+      hasNextPage: from + args.first < items.length,
+      hasPreviousPage: from > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

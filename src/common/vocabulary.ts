@@ -82,6 +82,14 @@ export const AVOIDANCE_RULES = [
 ] as const;
 export type AvoidanceRuleName = (typeof AVOIDANCE_RULES)[number];
 
-/** Every rule a violation or finding can name: the contract's `Rule`. */
-export const RULE_CODES = [...TEAM_RULE_CODES, ...AVOIDANCE_RULES] as const;
+/**
+ * The soft-cost terms of composing a team that are not team rules of their own: the "three
+ * not-fixed" leader rotation (组长不固定) and rotation fairness. Repeats of a target are the
+ * avoidance rule REPEAT_TARGET.
+ */
+export const COMPOSITION_RULE_CODES = ['LEADER_NOT_ROTATED', 'ROTATION_FAIRNESS', 'NEWLY_PROMOTED'] as const;
+export type CompositionRuleCode = (typeof COMPOSITION_RULE_CODES)[number];
+
+/** Every rule a violation, finding or cost term can name: the contract's `Rule`. */
+export const RULE_CODES = [...TEAM_RULE_CODES, ...AVOIDANCE_RULES, ...COMPOSITION_RULE_CODES] as const;
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -98,6 +98,8 @@ export const col = {
     isNullable: o.nullable ?? false,
   }),
   json: (name: string, o: Nullable = {}): TableColumnOptions => ({ name, type: 'text', isNullable: o.nullable ?? false }),
+  /** JSON that may pass MySQL's 64 KB `text` (e.g. a whole composition): `longtext` there, `text` on SQLite. */
+  longJson: (name: string, dialect: string): TableColumnOptions => ({ name, type: dialect === 'mysql' ? 'longtext' : 'text', isNullable: false }),
 };
 
 /** A foreign key to another table's id; RESTRICT by default, because nothing is deleted. */

@@ -225,3 +225,26 @@ export const poolEntryLoader = (ctx: Ctx) => byId(ctx, PoolEntry);
 export const entriesOfPerson = (ctx: Ctx) => manyBy(ctx, PoolEntry, 'personId');
 export const specialtiesOfEntry = (ctx: Ctx) => manyBy(ctx, PoolEntrySpecialty, 'entryId');
 export const historyOfEntry = (ctx: Ctx) => manyBy(ctx, PoolEntryEvent, 'entryId', { at: 'ASC', id: 'ASC' });
+
+/**
+ * The people an office can draw on for a round of the region at `regionPath`: an ACTIVE entry in
+ * a pool of that region, of an ancestor (a city cadre sent down) or of a descendant; optionally
+ * only with `specialty` on such an entry. One statement, person ids in name order.
+ */
+export async function drawablePeople(ctx: Ctx, regionPath: string, opts: { specialty?: string | null } = {}): Promise<string[]> {
+  const ancestors = regionPath.split('/').filter(Boolean);
+  const qb = ctx.em
+    .createQueryBuilder()
+    .select('e.person_id', 'personId')
+    .addSelect('p.name', 'name')
+    .from('pool_entries', 'e')
+    .innerJoin('regions', 'g', 'g.id = e.region_id')
+    .innerJoin('persons', 'p', 'p.id = e.person_id')
+    .where('e.status = :active', { active: PoolEntryStatus.ACTIVE })
+    .andWhere('(g.path LIKE :below OR e.region_id IN (:...ancestors))', { below: `${regionPath}%`, ancestors: ancestors.length ? ancestors : [''] });
+  if (opts.specialty) {
+    qb.andWhere('EXISTS (SELECT 1 FROM pool_entry_specialties s WHERE s.entry_id = e.id AND s.specialty_code = :code)', { code: opts.specialty });
+  }
+  const rows = await qb.orderBy('p.name').addOrderBy('e.person_id').getRawMany<{ personId: string }>();
+  return [...new Set(rows.map((r) => r.personId))];
+}

@@ -4,16 +4,19 @@
  */
 import { Ctx } from '../context';
 import { isAppError } from '../common/errors';
-import { findAvoidance } from '../avoidance/avoidance.service';
+import { AvoidancePart, findAvoidanceParts } from '../avoidance/avoidance.service';
 import { approvedLeaveDays, countWorkingDays } from '../leave/availability';
 import type { AvoidanceFact, TeamRole } from './rules/types';
 
-/** Every avoidance finding (waived ones included) of the persons against the units, at the round's start. */
+/**
+ * Every avoidance finding (waived ones included) of the persons of each part against the units,
+ * at the round's start, judged for the part's roles; one batched load for all parts.
+ */
 export async function avoidanceFacts(
   ctx: Ctx,
-  q: { roundId: string; personIds: string[]; unitIds: string[]; roles: Map<string, TeamRole>; unitsOf: Map<string, Set<string>> },
-): Promise<AvoidanceFact[]> {
-  return findAvoidance(ctx, q);
+  q: { roundId: string; unitIds: string[]; parts: (AvoidancePart & { roles: ReadonlyMap<string, TeamRole> })[] },
+): Promise<AvoidanceFact[][]> {
+  return findAvoidanceParts(ctx, q);
 }
 
 export interface LeaveFacts {

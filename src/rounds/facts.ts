@@ -23,7 +23,9 @@ import { evaluateTeam } from './rules/team-check';
 import { resolveTeamRules } from './rules/team-rules';
 import type {
   AuthorizationFact,
+  AvoidanceFact,
   MemberFact,
+  PersonFact,
   PoolEntryFact,
   ReadinessKind,
   RoundFact,
@@ -40,18 +42,43 @@ export interface Candidate {
   role: TeamRole;
 }
 
+/** People to judge as candidates for the teams asked about, in one role. */
+export interface CandidateGroup {
+  role: TeamRole;
+  personIds: readonly string[];
+}
+
 export interface LoadedFacts {
   round: RoundFact;
   /** By team id. */
   teams: Map<string, TeamFact>;
   candidate?: MemberFact;
+  /** The facts of every member of the teams asked about and of every candidate, by person id. */
+  people: Map<string, PersonFact>;
+  /**
+   * The candidates' avoidance findings (waived ones included) against the targets of every
+   * team asked about, by the role of their group.
+   */
+  candidateAvoidance: Map<TeamRole, AvoidanceFact[]>;
+}
+
+export interface FactsOptions {
+  teamIds?: string[];
+  /** One candidate, judged with the members (assignment). */
+  candidate?: Candidate;
+  /** Many candidates, each group judged for its role (candidate lists and proposals). */
+  candidates?: readonly CandidateGroup[];
+  /** Teams whose current members are set aside: not members, and not bookings of anyone. */
+  release?: readonly string[];
 }
 
 /**
- * The facts of the round's teams (all of them, or `teamIds`), and of a candidate for one of
- * them. Avoidance is checked for every member and candidate against the targets of the teams.
+ * The facts of the round's teams (all of them, or `teamIds`), and of candidates for them.
+ * Avoidance is checked for every member against their own team's targets and for every
+ * candidate against the targets of all the teams asked about, from one batched load: the
+ * number of statements does not depend on the number of teams, members or candidates.
  */
-export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string[]; candidate?: Candidate } = {}): Promise<LoadedFacts> {
+export async function loadFacts(ctx: Ctx, round: Round, opts: FactsOptions = {}): Promise<LoadedFacts> {
   const [region, allTeams, targets, memberships, authorizations, readiness] = await Promise.all([
     regionLoader(ctx).load(round.regionId),
     teamsOfRound(ctx).load(round.id),
@@ -62,10 +89,14 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
   ]);
   const teams = opts.teamIds ? allTeams.filter((t) => opts.teamIds!.includes(t.id)) : allTeams;
   const teamIds = new Set(teams.map((t) => t.id));
-  const current = memberships.filter((m) => m.leftOn === null && teamIds.has(m.teamId));
+  const released = new Set(opts.release ?? []);
+  const current = memberships.filter((m) => m.leftOn === null && teamIds.has(m.teamId) && !released.has(m.teamId));
   const roles = new Map<string, TeamRole>(current.map((m) => [m.personId, m.role]));
   if (opts.candidate) roles.set(opts.candidate.personId, opts.candidate.role);
-  const personIds = [...new Set([...current.map((m) => m.personId), ...(opts.candidate ? [opts.candidate.personId] : [])])];
+  const groups = opts.candidates ?? [];
+  const personIds = [
+    ...new Set([...current.map((m) => m.personId), ...(opts.candidate ? [opts.candidate.personId] : []), ...groups.flatMap((g) => g.personIds)]),
+  ];
   const unitIds = [...new Set(targets.filter((t) => teamIds.has(t.teamId)).map((t) => t.unitId))];
   // A member is judged against their own team's targets only; a candidate against the teams asked about.
   const targetsOfTeam = new Map<string, string[]>();
@@ -73,14 +104,19 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
   const unitsOf = new Map<string, Set<string>>();
   for (const m of current) unitsOf.set(m.personId, new Set([...(unitsOf.get(m.personId) ?? []), ...(targetsOfTeam.get(m.teamId) ?? [])]));
   if (opts.candidate) unitsOf.set(opts.candidate.personId, new Set([...(unitsOf.get(opts.candidate.personId) ?? []), ...unitIds]));
+  const parts = [
+    { personIds: [...unitsOf.keys()], roles, unitsOf },
+    ...groups.map((g) => ({ personIds: g.personIds, roles: new Map(g.personIds.map((id) => [id, g.role])) })),
+  ];
 
   const [persons, entries, bookings, avoidance, leave] = await Promise.all([
     personLoader(ctx).loadMany(personIds),
     poolFactsOfPerson(ctx).loadMany(personIds),
     bookingsOfPerson(ctx).loadMany(personIds),
-    personIds.length && unitIds.length ? avoidanceFacts(ctx, { roundId: round.id, personIds, unitIds, roles, unitsOf }) : Promise.resolve([]),
+    personIds.length && unitIds.length ? avoidanceFacts(ctx, { roundId: round.id, unitIds, parts }) : Promise.resolve(parts.map(() => [])),
     personIds.length ? leaveFacts(ctx, personIds, round.startsOn, round.endsOn) : Promise.resolve({ days: new Map<string, number>(), workingDays: null }),
   ]);
+  const [memberAvoidance, ...groupAvoidance] = avoidance;
 
   const roundFact: RoundFact = {
     id: round.id,
@@ -94,7 +130,7 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
   const ready = new Map<string, ReadinessKind[]>();
   for (const r of readiness) ready.set(r.personId, [...(ready.get(r.personId) ?? []), r.kind]);
 
-  const facts = new Map<string, Omit<MemberFact, 'role'>>();
+  const facts = new Map<string, PersonFact>();
   personIds.forEach((id, i) => {
     const person = persons[i];
     if (!person || person instanceof Error) throw person ?? new Error(`person ${id} vanished`);
@@ -126,7 +162,7 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
       readiness: ready.get(id) ?? [],
       leaveDays: leave.days.get(id) ?? 0,
       otherBookings: bookingRows
-        .filter((b) => b.leftOn === null && b.roundStatus !== 'CANCELLED')
+        .filter((b) => b.leftOn === null && b.roundStatus !== 'CANCELLED' && !released.has(b.teamId))
         .map((b) => ({
           teamId: b.teamId,
           teamName: b.teamName,
@@ -157,13 +193,15 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: { teamIds?: string
       targetUnitIds: teamTargets,
       members,
       authorizations: authFacts.filter((a) => a.teamId === team.id),
-      avoidance: avoidance.filter(
+      avoidance: memberAvoidance.filter(
         (f) => targetSet.has(f.unitId) && (memberIds.has(f.personId) || f.personId === opts.candidate?.personId),
       ),
     });
   }
   const candidate = opts.candidate ? { ...facts.get(opts.candidate.personId)!, role: opts.candidate.role } : undefined;
-  return { round: roundFact, teams: out, candidate };
+  const candidateAvoidance = new Map<TeamRole, AvoidanceFact[]>();
+  groups.forEach((g, i) => candidateAvoidance.set(g.role, [...(candidateAvoidance.get(g.role) ?? []), ...groupAvoidance[i]]));
+  return { round: roundFact, teams: out, candidate, people: facts, candidateAvoidance };
 }
 
 /**

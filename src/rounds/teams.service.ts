@@ -112,12 +112,23 @@ export async function assignTeamMember(ctx: Ctx, input: { teamId: string; person
   // The person may be kept by another region (a city cadre sent down): anyone the office may
   // draw into its teams is read here, and the pool rule decides.
   const person = await requirePerson(ctx, input.personId, 'personId');
+  return assignChecked(ctx, team, person, input.role);
+}
+
+/**
+ * The checked write behind every assignment (one at a time, or a whole composition applied):
+ * locks the team's row and then the person's, re-reads the round and the team's facts, and
+ * writes the membership only when no hard rule refuses it. Callers have resolved the ids through
+ * the scoped helpers. Facts are read through the request's loaders: a caller writing several
+ * memberships in one request resets them between writes.
+ */
+export async function assignChecked(ctx: Ctx, team: Team, person: Person, role: TeamRole): Promise<AssignResult> {
   await lockRows(ctx.em, Team, [team.id]);
   await lockRows(ctx.em, Person, [person.id]);
   const round = (await ctx.em.findOneBy(Round, { id: team.roundId }))!;
   assertAllows(round, 'CHANGE_MEMBERS');
 
-  const facts = await loadFacts(ctx, round, { teamIds: [team.id], candidate: { personId: person.id, role: input.role } });
+  const facts = await loadFacts(ctx, round, { teamIds: [team.id], candidate: { personId: person.id, role } });
   const check = checkAssignment(facts.teams.get(team.id)!, facts.candidate!);
   if (check.refused.length > 0) return { membership: null, violations: check.refused };
 
@@ -125,7 +136,7 @@ export async function assignTeamMember(ctx: Ctx, input: { teamId: string; person
     teamId: team.id,
     roundId: round.id,
     personId: person.id,
-    role: input.role,
+    role,
     joinedOn: joinedOn(round.status, round.startsOn, ctx.clock.today()),
     leftOn: null,
     leftReason: null,

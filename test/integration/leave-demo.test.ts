@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTestServer, TestServer } from '../support/server';
+import { demoApi } from '../support/demo-api';
 import { basicRegions, createPerson } from '../support/fixtures';
-import { ok } from '../support/graphql-client';
 import { insertRound } from '../support/rounds-data';
-import type { DemoApi } from '../../src/demo/api';
 import { seedDemo } from '../../src/leave/demo';
 
 // The seed finds the round in progress through the rounds API.
@@ -30,14 +29,7 @@ withRounds('seeds a month of attendance, leave in every state and a corrected no
       { name: '第二巡察组', members: people.slice(4).map((personId, i) => ({ personId, role: i === 0 ? 'LEADER' : 'MEMBER' })) },
     ],
   });
-  const api: DemoApi = {
-    gql: (q, v) => t.admin(q, v),
-    async as(username, password) {
-      const token = await t.login(username, password);
-      return async (q, v) => ok(await t.gql(q, v, { token }));
-    },
-    world: { cityRegionId: r.city, counties: [{ regionId: r.countyA } as never], today: '2025-11-20' },
-  };
+  const api = demoApi(t, { cityRegionId: r.city, counties: [{ regionId: r.countyA } as never], today: '2025-11-20' });
   await seedDemo(api);
 
   const leave = (await t.admin(`query($f: LeaveFilter!) { leaveRequests(filter: $f, first: 100) { edges { node { status overdue } } } }`, { f: { regionId: r.countyA } }))
@@ -60,14 +52,7 @@ test('without a round in progress it files leave in every state for the first co
   const r = await basicRegions(t, 'NR');
   const specialists: { personId: string; specialties: string[] }[] = [];
   for (const name of ['子一', '丑二', '寅三', '卯四', '辰五', '巳六', '午七']) specialists.push({ personId: await createPerson(t, r.countyA, name), specialties: ['FINANCE'] });
-  const api: DemoApi = {
-    gql: (q, v) => t.admin(q, v),
-    async as(username, password) {
-      const token = await t.login(username, password);
-      return async (q, v) => ok(await t.gql(q, v, { token }));
-    },
-    world: { cityRegionId: r.city, counties: [{ regionId: r.countyA, specialists } as never], today: '2025-11-20' },
-  };
+  const api = demoApi(t, { cityRegionId: r.city, counties: [{ regionId: r.countyA, specialists } as never], today: '2025-11-20' });
   await seedDemo(api);
   const leave = (await t.admin(`query($f: LeaveFilter!) { leaveRequests(filter: $f, first: 100) { edges { node { status overdue person { id } } } } }`, { f: { regionId: r.countyA } }))
     .leaveRequests.edges.map((e: any) => e.node);

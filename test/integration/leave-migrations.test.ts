@@ -3,6 +3,8 @@ import { parseDatabaseUrl } from '../../src/config';
 import { dataSourceOptions } from '../../src/db/data-source';
 import { allEntities } from '../../src/modules';
 import { freshDatabase, FreshDatabase } from '../support/db';
+import { allMigrations } from '../../migrations';
+import { LeaveAndAttendance1763720000000 } from '../../migrations/1763720000000-LeaveAndAttendance';
 
 let db: FreshDatabase;
 let ds: DataSource;

@@ -1,9 +1,8 @@
 import { startTestServer, TestServer } from '../support/server';
-import { ok } from '../support/graphql-client';
+import { demoApi } from '../support/demo-api';
 import { generateWorld } from '../../src/demo/generator';
 import { toDemoWorld } from '../../src/demo/generator';
 import { loadWorld } from '../../src/demo/load';
-import type { DemoApi } from '../../src/demo/api';
 import { seedDemo } from '../../src/rounds/demo';
 
 const TODAY = '2025-06-02';
@@ -21,14 +20,7 @@ test('the seed fills the pools and leaves a closed round and a round in progress
   const world = generateWorld({ scale: 'county', seed: 1, today: TODAY });
   await loadWorld(t.server.db.dataSource, world);
   const demo = toDemoWorld(world);
-  const api: DemoApi = {
-    gql: (q, v) => t.admin(q, v),
-    async as(username, password) {
-      const token = await t.login(username, password);
-      return async (q, v) => ok(await t.gql(q, v, { token }));
-    },
-    world: demo,
-  };
+  const api = demoApi(t, demo);
   await seedDemo(api);
 
   for (const c of demo.counties) {

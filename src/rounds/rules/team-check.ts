@@ -248,17 +248,8 @@ export function evaluateTeam(team: TeamFact): Violation[] {
       },
     });
   }
-  const experienced = members.some((m) => m.servedBefore);
-  const fresh = members.some((m) => !m.servedBefore);
-  if (!(experienced && fresh)) {
-    out.push({
-      rule: 'EXPERIENCE_MIX',
-      severity: 'SOFT',
-      message: experienced
-        ? { zh: '巡察组没有首次参加巡察的人员（老新结合）', en: 'Nobody on the team is serving for the first time (mix experienced and new)' }
-        : { zh: '巡察组没有参加过巡察的人员（老新结合）', en: 'Nobody on the team has served before (mix experienced and new)' },
-    });
-  }
+  const mix = experienceMixViolation(members);
+  if (mix) out.push(mix);
   if (leaders.length === 0) {
     out.push({
       rule: 'LEADER_AUTHORIZATION',
@@ -276,8 +267,6 @@ export function evaluateTeam(team: TeamFact): Violation[] {
     });
   }
 
-  const targetSet = new Set(team.targetUnitIds);
-  const memberIds = new Set(members.map((m) => m.personId));
   for (const m of members) {
     for (const v of [poolMembershipViolation(m, round), rankFloorViolation(m, round), doubleBookedViolation(m, round, team.id)]) {
       if (v) out.push(v);
@@ -294,24 +283,57 @@ export function evaluateTeam(team: TeamFact): Violation[] {
         personId: m.personId,
       });
     }
-    if (round.workingDays != null && round.workingDays > 0 && m.leaveDays / round.workingDays > rules.maxLeaveShare) {
-      const pct = Math.round((m.leaveDays / round.workingDays) * 100);
-      out.push({
-        rule: 'LEAVE_OVERLAP',
-        severity: 'SOFT',
-        message: {
-          zh: `${m.name}在进驻期间请假${m.leaveDays}个工作日，占${round.workingDays}个工作日的${pct}%`,
-          en: `${m.name} is on approved leave for ${m.leaveDays} of the period's ${round.workingDays} working days (${pct}%)`,
-        },
-        personId: m.personId,
-      });
-    }
+    const leave = leaveOverlapViolation(m, round);
+    if (leave) out.push(leave);
   }
-  for (const f of team.avoidance) {
-    if (f.waived || !memberIds.has(f.personId) || !targetSet.has(f.unitId)) continue;
-    out.push({ rule: f.rule, severity: f.severity, message: f.explanation, publicMessage: f.publicExplanation, personId: f.personId, unitId: f.unitId });
-  }
+  for (const m of members) out.push(...memberAvoidanceViolations(team, m.personId));
   return out;
+}
+
+/** EXPERIENCE_MIX (老新结合, soft): the members include both someone who served before and someone new. */
+export function experienceMixViolation(members: readonly MemberFact[]): Violation | null {
+  const experienced = members.some((m) => m.servedBefore);
+  const fresh = members.some((m) => !m.servedBefore);
+  if (experienced && fresh) return null;
+  return {
+    rule: 'EXPERIENCE_MIX',
+    severity: 'SOFT',
+    message: experienced
+      ? { zh: '巡察组没有首次参加巡察的人员（老新结合）', en: 'Nobody on the team is serving for the first time (mix experienced and new)' }
+      : { zh: '巡察组没有参加过巡察的人员（老新结合）', en: 'Nobody on the team has served before (mix experienced and new)' },
+  };
+}
+
+/** LEAVE_OVERLAP (soft): approved leave above the round's share of its working days. */
+export function leaveOverlapViolation(m: MemberFact, round: RoundFact): Violation | null {
+  if (round.workingDays == null || round.workingDays <= 0 || !(m.leaveDays / round.workingDays > round.rules.maxLeaveShare)) return null;
+  const pct = Math.round((m.leaveDays / round.workingDays) * 100);
+  return {
+    rule: 'LEAVE_OVERLAP',
+    severity: 'SOFT',
+    message: {
+      zh: `${m.name}在进驻期间请假${m.leaveDays}个工作日，占${round.workingDays}个工作日的${pct}%`,
+      en: `${m.name} is on approved leave for ${m.leaveDays} of the period's ${round.workingDays} working days (${pct}%)`,
+    },
+    personId: m.personId,
+  };
+}
+
+/** The person's avoidance findings against the team's targets that are not waived, hard and soft. */
+export function memberAvoidanceViolations(team: Pick<TeamFact, 'avoidance' | 'targetUnitIds'>, personId: string): Violation[] {
+  // A team has a handful of targets: a list lookup beats building a set on every call.
+  return team.avoidance
+    .filter((f) => f.personId === personId && !f.waived && team.targetUnitIds.includes(f.unitId))
+    .map((f) => ({ rule: f.rule, severity: f.severity, message: f.explanation, publicMessage: f.publicExplanation, personId: f.personId, unitId: f.unitId }));
+}
+
+/**
+ * The soft violations a member brings to a team by themselves, whoever else is on it: approved
+ * leave above the share, and soft avoidance against the team's targets.
+ */
+export function memberSoftViolations(team: Pick<TeamFact, 'avoidance' | 'targetUnitIds' | 'round'>, m: MemberFact): Violation[] {
+  const leave = leaveOverlapViolation(m, team.round);
+  return [...(leave ? [leave] : []), ...memberAvoidanceViolations(team, m.personId).filter((v) => v.severity === 'SOFT')];
 }
 
 export interface AssignmentCheck {
@@ -321,14 +343,16 @@ export interface AssignmentCheck {
   reported: Violation[];
 }
 
-/** Whether `candidate` may join `team` in `candidate.role`. */
-export function checkAssignment(team: TeamFact, candidate: MemberFact): AssignmentCheck {
+/**
+ * What keeps a person off a team in a role by themselves, whoever else is on it: already on the
+ * team, pool membership, rank floor, a clashing booking, unwaived hard avoidance against the
+ * team's targets (judged for the role). Composition proposals take a person's eligibility for a
+ * (team, role) from here, as assignment does.
+ */
+export function personRefusals(team: TeamFact, candidate: MemberFact): Violation[] {
   const { round } = team;
-  const rules = round.rules;
   const refused: Violation[] = [];
-  const members = team.members;
-
-  const already = members.find((m) => m.personId === candidate.personId);
+  const already = team.members.find((m) => m.personId === candidate.personId);
   if (already) {
     refused.push({
       rule: 'DOUBLE_BOOKED',
@@ -344,6 +368,22 @@ export function checkAssignment(team: TeamFact, candidate: MemberFact): Assignme
   if (pool) refused.push(pool);
   const rank = rankFloorViolation(candidate, round);
   if (rank) refused.push(rank);
+  if (!already) {
+    const booked = doubleBookedViolation(candidate, round, team.id);
+    if (booked) refused.push(booked);
+  }
+  refused.push(...memberAvoidanceViolations(team, candidate.personId).filter((v) => v.severity === 'HARD'));
+  return refused;
+}
+
+/** Whether `candidate` may join `team` in `candidate.role`. */
+export function checkAssignment(team: TeamFact, candidate: MemberFact): AssignmentCheck {
+  const { round } = team;
+  const rules = round.rules;
+  const refused: Violation[] = [];
+  const members = team.members;
+
+  refused.push(...personRefusals(team, candidate));
   if (candidate.role === 'LEADER') {
     const leader = currentLeader(team);
     if (leader) {
@@ -382,16 +422,6 @@ export function checkAssignment(team: TeamFact, candidate: MemberFact): Assignme
       },
       personId: candidate.personId,
     });
-  }
-  if (!already) {
-    const booked = doubleBookedViolation(candidate, round, team.id);
-    if (booked) refused.push(booked);
-  }
-  const targets = new Set(team.targetUnitIds);
-  for (const f of team.avoidance) {
-    if (f.personId === candidate.personId && targets.has(f.unitId) && f.severity === 'HARD' && !f.waived) {
-      refused.push({ rule: f.rule, severity: 'HARD', message: f.explanation, publicMessage: f.publicExplanation, personId: f.personId, unitId: f.unitId });
-    }
   }
   if (refused.length > 0) return { refused, reported: [] };
 

@@ -5,13 +5,14 @@ import type { Rank } from '../../people/rules/rank';
 export type { Msg, PoolEntryStatus, PoolKind, Rank };
 
 import type { RoundKindName as RoundKind, RoundStatusName as RoundStatus, SeverityName as Severity, TeamRoleName as TeamRole } from '../../common/vocabulary';
-export { LIFECYCLE, ROUND_KINDS, ROUND_STATUSES, SEVERITIES, TEAM_ROLES, TEAM_RULE_CODES } from '../../common/vocabulary';
+export { COMPOSITION_RULE_CODES, LIFECYCLE, ROUND_KINDS, ROUND_STATUSES, SEVERITIES, TEAM_ROLES, TEAM_RULE_CODES } from '../../common/vocabulary';
 export type {
   RoundKindName as RoundKind,
   RoundStatusName as RoundStatus,
   SeverityName as Severity,
   TeamRoleName as TeamRole,
   TeamRuleCode,
+  CompositionRuleCode,
 } from '../../common/vocabulary';
 
 export const READINESS_KINDS = ['TRAINING', 'DISCIPLINE_PLEDGE', 'CONFIDENTIALITY_PLEDGE'] as const;
@@ -81,6 +82,9 @@ export interface MemberFact {
   /** The person's other current memberships, on any team of any round. */
   otherBookings: readonly Booking[];
 }
+
+/** A person's facts without a role: what the rules need to judge them in any role. */
+export type PersonFact = Omit<MemberFact, 'role'>;
 
 export interface AvoidanceFact {
   rule: string;

@@ -61,6 +61,8 @@ export interface CountySeed {
   notice: string;
   declaration: string;
   waiver: string;
+  /** A composition proposal for the current round's team, made by the county's office. */
+  proposal: string;
   /** Every string planted in this county's private data (reasons, comments, posts, ...). */
   planted: Marker[];
 }
@@ -222,6 +224,11 @@ async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCa
   await addRelation(t, persons.spare, persons.spouse, 'SIBLING');
   await addRelation(t, persons.finance, persons.financeSpouse, 'SPOUSE');
   await addRelation(t, persons.inspector, persons.spare, 'CLASSMATE');
+  // Classmates of the spouse, who leads the finance bureau: a soft PERSONAL_TIE naming her, for
+  // the finance specialist on the current team (a proposal's concern) and for the removed member
+  // (a candidate's concern).
+  await addRelation(t, persons.finance, persons.spouse, 'CLASSMATE');
+  await addRelation(t, persons.extra, persons.spouse, 'CLASSMATE');
   await admin(t, 'mutation($i: AddInterestTieInput!) { addInterestTie(input: $i) { interestTie { id } } }', {
     i: { personId: persons.finance, unitId: units.aud, description: secret('interest-tie') },
   });
@@ -322,6 +329,17 @@ async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCa
     ),
     'declaration',
   );
+  // The office asks for a composition of the current team, keeping its members (as it would
+  // before filling the team up).
+  const proposed = must(
+    await t.gql(
+      'mutation($i: ProposeCompositionInput!) { proposeComposition(input: $i) { proposal { id status } } }',
+      { i: { roundId: current, teamIds: [currentTeam], timeLimitSeconds: 10 } },
+      as('INSPECTION_OFFICE'),
+    ),
+    'composition proposal',
+  );
+  if (proposed.proposeComposition.proposal.status === 'INFEASIBLE') throw new Error('seeding: the composition proposal is infeasible');
 
   return {
     side,
@@ -342,6 +360,7 @@ async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCa
     notice: published.publishAttendanceNotice.notice.id,
     declaration: declared.declareAvoidance.declaration.id,
     waiver: waived.waiveAvoidance.waiver.id,
+    proposal: proposed.proposeComposition.proposal.id,
     planted,
   };
 }
@@ -406,6 +425,7 @@ async function harvestB(t: TestServer, w: Omit<IsolationWorld, 'privateB' | 'nam
   const notices = await admin(t, 'query($r: ID!) { attendanceNotices(regionId: $r) { id } }', { r: B.region });
   for (const n of notices.attendanceNotices) add(n.id, "B's attendance notice");
   for (const id of B.attendanceRecordIds) add(id, "B's attendance record");
+  add(B.proposal, "B's composition proposal");
   for (const role of COUNTY_ROLES) add(B.accounts[role].id, `B's ${role} account`);
   return { ids, relatives };
 }

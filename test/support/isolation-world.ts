@@ -229,6 +229,9 @@ async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCa
   // (a candidate's concern).
   await addRelation(t, persons.finance, persons.spouse, 'CLASSMATE');
   await addRelation(t, persons.extra, persons.spouse, 'CLASSMATE');
+  // The city cadre on A's current team is her classmate too: A's office reads the cadre (a person
+  // of the city) in part, so it reads that finding without her.
+  if (side === 'A') await addRelation(t, cityCadre, persons.spouse, 'CLASSMATE');
   await admin(t, 'mutation($i: AddInterestTieInput!) { addInterestTie(input: $i) { interestTie { id } } }', {
     i: { personId: persons.finance, unitId: units.aud, description: secret('interest-tie') },
   });

@@ -197,6 +197,24 @@ describe.each(Object.entries(READS))('%s', (_name, read) => {
 });
 
 /**
+ * The city cadre on A's current team is the wife's classmate; A's office reads the cadre (a city
+ * person) in part, not the cadre's relations. The proposal's concerns give it the sentence the
+ * team's violations give it: without her.
+ */
+test("a proposal's concerns read as the team's violations do, for a member whose relations the office may not read", async () => {
+  const token = w.A.accounts.INSPECTION_OFFICE.token;
+  const tie = (fs: Finding[]) => fs.find((f) => f.rule === 'PERSONAL_TIE' && f.person?.id === w.cityCadre.id && f.unit?.id === w.A.units.fin);
+  for (const lang of ['zh', 'en']) {
+    const team = await t.gql(`query($id: ID!) { team(id: $id) { violations { ${VIOLATION} } } }`, { id: w.A.teams.current }, { token, lang });
+    const proposal = await t.gql(READS['ProposedTeam.concerns'].query, { id: w.A.proposal }, { token, lang });
+    const [inTeam, inProposal] = [tie(team.data!.team.violations), tie(READS['ProposedTeam.concerns'].findings(proposal.data))];
+    expect(inTeam).toBeDefined();
+    expect(textOf(inTeam!)).not.toContain(w.A.names[w.A.persons.spouse]);
+    expect(inProposal?.message).toEqual(inTeam!.message);
+  }
+});
+
+/**
  * Wherever else these roles reach an avoidance text (a round's teams, their own teams through
  * `me`, anything the schema leads to within six levels), it holds no relative and no relation
  * word; nor the interest tie behind an INTEREST_TIE finding, a private fact as well.

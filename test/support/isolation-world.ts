@@ -137,7 +137,8 @@ const COUNTY_NAMES = { A: { county: '东安县', short: '东安' }, B: { county:
  * One county: units, persons with posts, relations, an interest tie and pool entries (ACTIVE,
  * PENDING, SUSPENDED), a past round (stationed, attendance, leave, then reporting with
  * evaluations and a published notice) and a current round in planning (a team whose member's
- * spouse works in a target unit, a removed member, a waiver and a declaration), and an account
+ * spouse works in a target unit, a removed member, a waiver, a declaration and a composition
+ * proposal made by the office), and an account
  * of every role. `cityCadre` (ACTIVE in the city's pool) joins A's current team and B's past one.
  */
 async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCadre: string, usedBirthDates: Set<string>): Promise<CountySeed> {

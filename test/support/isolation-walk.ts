@@ -32,6 +32,7 @@ export const ID_STEMS: Record<string, string> = {
   declaration: 'AvoidanceDeclaration',
   waiver: 'AvoidanceWaiver',
   session: 'Session',
+  proposal: 'CompositionProposal',
 };
 
 /** The object type an id argument or input field refers to; `id` names the field's own type. */
@@ -56,7 +57,25 @@ export function examplesOfA(w: IsolationWorld, role: CountyRole): Record<string,
     PoolEntry: [A.entries.member!],
     AttendanceNotice: [A.notice],
     Account: [A.accounts[role].id, A.accounts.INSPECTOR.id],
+    CompositionProposal: [A.proposal],
   };
+}
+
+/**
+ * B's ids the walk asks with as well, after A's (an answer may repeat the id it was given, in an
+ * error message, and nothing else of B): composition proposals.
+ */
+function idsOfB(w: IsolationWorld): Record<string, string[]> {
+  return { CompositionProposal: [w.B.proposal] };
+}
+
+/**
+ * Input objects whose required fields alone reach little: candidates for a member's place and a
+ * leader's on A's current team, the ineligible included (their refusals), and on B's.
+ */
+function inputsOf(w: IsolationWorld): Record<string, unknown[]> {
+  const filter = (teamId: string, role: string) => ({ teamId, role, includeIneligible: true });
+  return { CandidateFilter: [filter(w.A.teams.current, 'MEMBER'), filter(w.A.teams.current, 'LEADER'), filter(w.B.teams.current, 'MEMBER')] };
 }
 
 /** Lists of A's ids for list arguments (`personIds`, `unitIds`). */
@@ -92,6 +111,8 @@ const LEFT_OUT = new Set(['after', 'before', 'last']);
  */
 export function countyArgs(w: IsolationWorld, role: CountyRole): ArgSource {
   const examples = examplesOfA(w, role);
+  const ofB = idsOfB(w);
+  const inputs = inputsOf(w);
   const lists = listsOfA(w);
   const own = role === 'GROUP_LEADER' ? w.A.persons.leader : role === 'INSPECTOR' ? w.A.persons.inspector : null;
 
@@ -102,10 +123,10 @@ export function countyArgs(w: IsolationWorld, role: CountyRole): ArgSource {
       const target = idTarget(name, returns);
       if (!target) return undefined;
       if (isListType(inner)) return lists[target] ? [lists[target]] : examples[target] ? [examples[target]] : undefined;
-      return examples[target];
+      return examples[target] && [...examples[target], ...(ofB[target] ?? [])];
     }
     if (LEFT_OUT.has(name)) return [];
-    if (isInputObjectType(named)) return inputObjects(named);
+    if (isInputObjectType(named)) return inputs[named.name] ?? inputObjects(named);
     if (name in SCALARS) return [SCALARS[name]];
     if (isEnumType(named)) return isNonNullType(type) ? [named.getValues()[0].value] : [];
     return isNonNullType(type) ? undefined : [];
@@ -153,12 +174,18 @@ function whereIs(x: unknown, value: string, path = ''): string | null {
   return null;
 }
 
-/** Every marker found in the answers (data and error messages), with where it sat. */
+/**
+ * Every marker found in the answers (data and error messages), with where it sat. A value the
+ * request itself holds (an id of B it asks with) counts only where it sits in the data: an error
+ * message may repeat the id it was given.
+ */
 export function leaksIn(role: string, responses: readonly WalkResponse[], markers: readonly Marker[]): Leak[] {
   const leaks: Leak[] = [];
   for (const r of responses) {
     const text = JSON.stringify({ data: r.result.data, errors: r.result.errors });
+    const data = JSON.stringify(r.result.data ?? null);
     for (const marker of markersIn(text, markers)) {
+      if (r.document.includes(marker.value) && !data.includes(marker.value)) continue;
       const at = whereIs(r.result.data, marker.value) ?? `error: ${whereIs(r.result.errors, marker.value)}`;
       const alias = at.split(/[.[]/)[0];
       const where = (r.aliases[alias] ? r.aliases[alias] + at.slice(alias.length) : at).replace(/\[\d+\]/g, '[]');
@@ -192,6 +219,7 @@ export function idLabels(w: IsolationWorld): Map<string, string> {
     for (const [k, v] of Object.entries(c.teams)) labels.set(v, `${side}.team.${k}`);
     for (const [k, v] of Object.entries(c.leaves)) labels.set(v, `${side}.leave.${k}`);
     labels.set(c.notice, `${side}.notice`);
+    labels.set(c.proposal, `${side}.proposal`);
   }
   labels.set(w.cross.aWife, 'A.wife');
   labels.set(w.cityCadre.id, 'cityCadre');

@@ -61,6 +61,8 @@ export interface CountySeed {
   notice: string;
   declaration: string;
   waiver: string;
+  /** A composition proposal for the current round's team, made by the county's office. */
+  proposal: string;
   /** Every string planted in this county's private data (reasons, comments, posts, ...). */
   planted: Marker[];
 }
@@ -135,7 +137,8 @@ const COUNTY_NAMES = { A: { county: '东安县', short: '东安' }, B: { county:
  * One county: units, persons with posts, relations, an interest tie and pool entries (ACTIVE,
  * PENDING, SUSPENDED), a past round (stationed, attendance, leave, then reporting with
  * evaluations and a published notice) and a current round in planning (a team whose member's
- * spouse works in a target unit, a removed member, a waiver and a declaration), and an account
+ * spouse works in a target unit, a removed member, a waiver, a declaration and a composition
+ * proposal made by the office), and an account
  * of every role. `cityCadre` (ACTIVE in the city's pool) joins A's current team and B's past one.
  */
 async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCadre: string, usedBirthDates: Set<string>): Promise<CountySeed> {
@@ -222,6 +225,14 @@ async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCa
   await addRelation(t, persons.spare, persons.spouse, 'SIBLING');
   await addRelation(t, persons.finance, persons.financeSpouse, 'SPOUSE');
   await addRelation(t, persons.inspector, persons.spare, 'CLASSMATE');
+  // Classmates of the spouse, who leads the finance bureau: a soft PERSONAL_TIE naming her, for
+  // the finance specialist on the current team (a proposal's concern) and for the removed member
+  // (a candidate's concern).
+  await addRelation(t, persons.finance, persons.spouse, 'CLASSMATE');
+  await addRelation(t, persons.extra, persons.spouse, 'CLASSMATE');
+  // The city cadre on A's current team is her classmate too: A's office reads the cadre (a person
+  // of the city) in part, so it reads that finding without her.
+  if (side === 'A') await addRelation(t, cityCadre, persons.spouse, 'CLASSMATE');
   await admin(t, 'mutation($i: AddInterestTieInput!) { addInterestTie(input: $i) { interestTie { id } } }', {
     i: { personId: persons.finance, unitId: units.aud, description: secret('interest-tie') },
   });
@@ -322,6 +333,17 @@ async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCa
     ),
     'declaration',
   );
+  // The office asks for a composition of the current team, keeping its members (as it would
+  // before filling the team up).
+  const proposed = must(
+    await t.gql(
+      'mutation($i: ProposeCompositionInput!) { proposeComposition(input: $i) { proposal { id status } } }',
+      { i: { roundId: current, teamIds: [currentTeam], timeLimitSeconds: 10 } },
+      as('INSPECTION_OFFICE'),
+    ),
+    'composition proposal',
+  );
+  if (proposed.proposeComposition.proposal.status === 'INFEASIBLE') throw new Error('seeding: the composition proposal is infeasible');
 
   return {
     side,
@@ -342,6 +364,7 @@ async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCa
     notice: published.publishAttendanceNotice.notice.id,
     declaration: declared.declareAvoidance.declaration.id,
     waiver: waived.waiveAvoidance.waiver.id,
+    proposal: proposed.proposeComposition.proposal.id,
     planted,
   };
 }
@@ -406,6 +429,7 @@ async function harvestB(t: TestServer, w: Omit<IsolationWorld, 'privateB' | 'nam
   const notices = await admin(t, 'query($r: ID!) { attendanceNotices(regionId: $r) { id } }', { r: B.region });
   for (const n of notices.attendanceNotices) add(n.id, "B's attendance notice");
   for (const id of B.attendanceRecordIds) add(id, "B's attendance record");
+  add(B.proposal, "B's composition proposal");
   for (const role of COUNTY_ROLES) add(B.accounts[role].id, `B's ${role} account`);
   return { ids, relatives };
 }

@@ -38,6 +38,8 @@ export interface CostTerm {
   rule: string;
   cost: number;
   message: Msg;
+  /** The message without relatives, for readers who may not see them (avoidance findings). */
+  publicMessage?: Msg;
   personId?: string;
   unitId?: string;
 }
@@ -52,6 +54,7 @@ const fromViolation = (v: Violation, w: CostWeights): CostTerm => ({
   rule: v.rule,
   cost: weightOf(v, w),
   message: v.message,
+  ...(v.publicMessage ? { publicMessage: v.publicMessage } : {}),
   ...(v.personId ? { personId: v.personId } : {}),
   ...(v.unitId ? { unitId: v.unitId } : {}),
 });
@@ -140,6 +143,7 @@ export const asConcern = (t: CostTerm): Violation => ({
   rule: t.rule,
   severity: 'SOFT',
   message: t.message,
+  ...(t.publicMessage ? { publicMessage: t.publicMessage } : {}),
   ...(t.personId ? { personId: t.personId } : {}),
   ...(t.unitId ? { unitId: t.unitId } : {}),
 });

@@ -5,7 +5,9 @@
  * finding with the wife's name, the relation and a path step through her; the leading group's
  * head, the team's group leader and an inspector on the team read the rule, the severity and the
  * unit, and a sentence without her: no name, no relation word, no step through her, in Chinese
- * and in English.
+ * and in English. The finance specialist on that team and the removed member are the wife's
+ * classmates (PERSONAL_TIE, soft): the concerns of a composition proposal and of a candidate.
+ * Roles that may not ask a field get nothing that names her.
  *
  * The fields that carry avoidance text are found in the schema (every field returning
  * AvoidanceFinding or Violation); each must have a way to be asked in READS below, so a new one
@@ -19,7 +21,9 @@ import { TestServer } from '../../support/server';
 const CARRIERS = ['AvoidanceFinding', 'Violation'];
 const OFFICE = ['INSPECTION_OFFICE', 'OFFICE_DIRECTOR', 'ORG_DEPARTMENT'] as const;
 const OTHERS = ['LEADING_GROUP_HEAD', 'GROUP_LEADER', 'INSPECTOR'] as const;
-const RELATION_WORDS = /配偶|妻子|丈夫|夫妻|姐妹|兄弟|\b(spouse|wife|husband|sibling|sister|brother)\b/i;
+const RELATION_WORDS = /配偶|妻子|丈夫|夫妻|姐妹|兄弟|同学|\b(spouse|wife|husband|sibling|sister|brother|classmate)\b/i;
+/** The offices that compose teams (round:write): the readers of proposals and candidates. */
+const COMPOSING = ['INSPECTION_OFFICE', 'OFFICE_DIRECTOR'] as const;
 
 const FINDING = 'rule severity waived explanation person { id name } unit { id name } path { label person { id name } unit { id name } }';
 const VIOLATION = 'rule severity message person { id name } unit { id name }';
@@ -40,9 +44,17 @@ interface Read {
   query: string;
   variables: (w: IsolationWorld) => Record<string, unknown>;
   findings: (data: any) => Finding[];
-  /** Who the KIN_IN_TARGET finding is about: the member (his wife) or the spare (his sister). */
-  subject: 'member' | 'spare';
+  /**
+   * Who the finding is about: the member (his wife) or the spare (her brother) for KIN_IN_TARGET,
+   * the finance specialist or the removed member (her classmates) for PERSONAL_TIE.
+   */
+  subject: 'member' | 'spare' | 'finance' | 'extra';
+  /** The finding asked for: KIN_IN_TARGET, hard, unless said. */
+  rule?: 'PERSONAL_TIE';
 }
+
+const CANDIDATES = (what: string) =>
+  `query($t: ID!) { candidates(filter: { teamId: $t, role: MEMBER, includeIneligible: true }, first: 100) { edges { node { ${what} { ${VIOLATION} } } } } }`;
 
 /** How each field carrying avoidance text is asked, with a finding caused by a relative in it. */
 const READS: Record<string, Read> = {
@@ -83,6 +95,29 @@ const READS: Record<string, Read> = {
     findings: (d) => d.assignTeamMember.violations,
     subject: 'spare',
   },
+  'Candidate.refusals': {
+    roles: COMPOSING,
+    query: CANDIDATES('refusals'),
+    variables: (w) => ({ t: w.A.teams.current }),
+    findings: (d) => d.candidates.edges.flatMap((e: any) => e.node.refusals),
+    subject: 'spare',
+  },
+  'Candidate.concerns': {
+    roles: COMPOSING,
+    query: CANDIDATES('concerns'),
+    variables: (w) => ({ t: w.A.teams.current }),
+    findings: (d) => d.candidates.edges.flatMap((e: any) => e.node.concerns),
+    subject: 'extra',
+    rule: 'PERSONAL_TIE',
+  },
+  'ProposedTeam.concerns': {
+    roles: COMPOSING,
+    query: `query($id: ID!) { compositionProposal(id: $id) { teams { concerns { ${VIOLATION} } } } }`,
+    variables: (w) => ({ id: w.A.proposal }),
+    findings: (d) => d.compositionProposal.teams.flatMap((t: any) => t.concerns),
+    subject: 'finance',
+    rule: 'PERSONAL_TIE',
+  },
 };
 
 let t: TestServer;
@@ -97,11 +132,13 @@ async function ask(read: Read, role: CountyRole, lang: string) {
   return r;
 }
 
-/** The KIN_IN_TARGET finding of the read's subject for the finance bureau. */
+/** The finding (KIN_IN_TARGET unless the read says) of the read's subject for the finance bureau. */
 function kinFinding(read: Read, data: any): Finding | undefined {
   const subject = w.A.persons[read.subject];
-  return (data ? read.findings(data) : []).find((f) => f.rule === 'KIN_IN_TARGET' && f.unit?.id === w.A.units.fin && f.person?.id === subject);
+  const rule = read.rule ?? 'KIN_IN_TARGET';
+  return (data ? read.findings(data) : []).find((f) => f.rule === rule && f.unit?.id === w.A.units.fin && f.person?.id === subject);
 }
+const expected = (read: Read) => ({ rule: read.rule ?? 'KIN_IN_TARGET', severity: read.rule ? 'SOFT' : 'HARD', unit: { id: w.A.units.fin } });
 
 test('every field that carries avoidance text is asked here', () => {
   const carriers: string[] = [];
@@ -122,7 +159,7 @@ describe.each(Object.entries(READS))('%s', (_name, read) => {
       expect(r.errors).toBeUndefined();
       const wife = w.A.names[w.A.persons.spouse];
       const f = kinFinding(read, r.data);
-      expect(f).toMatchObject({ rule: 'KIN_IN_TARGET', severity: 'HARD', unit: { id: w.A.units.fin } });
+      expect(f).toMatchObject(expected(read));
       expect(textOf(f!)).toContain(wife);
       expect(textOf(f!)).toMatch(RELATION_WORDS);
       if (f!.path) expect(f!.path.map((s) => s.person?.id)).toContain(w.A.persons.spouse);
@@ -135,7 +172,7 @@ describe.each(Object.entries(READS))('%s', (_name, read) => {
       async (role, lang) => {
         const r = await ask(read, role, lang);
         const f = kinFinding(read, r.data);
-        expect(f).toMatchObject({ rule: 'KIN_IN_TARGET', severity: 'HARD', unit: { id: w.A.units.fin } });
+        expect(f).toMatchObject(expected(read));
         const answer = JSON.stringify(r);
         const naming = read.findings(r.data).filter((g) => RELATION_WORDS.test(textOf(g)) || (g.path ?? []).some((s) => s.person?.id === w.A.persons.spouse));
         expect({
@@ -145,6 +182,35 @@ describe.each(Object.entries(READS))('%s', (_name, read) => {
         }).toEqual({ relativeNamed: false, relativeId: false, relationWords: [] });
       },
     );
+  }
+
+  const refused = COUNTY_ROLES.filter((r) => !read.roles.includes(r));
+  if (refused.length > 0) {
+    test.each(refused)('%s, which may not ask it, gets nothing naming the relative', async (role) => {
+      const answer = JSON.stringify(await ask(read, role, 'zh'));
+      expect({ relativeNamed: answer.includes(w.A.names[w.A.persons.spouse]), relativeId: answer.includes(w.A.persons.spouse) }).toEqual({
+        relativeNamed: false,
+        relativeId: false,
+      });
+    });
+  }
+});
+
+/**
+ * The city cadre on A's current team is the wife's classmate; A's office reads the cadre (a city
+ * person) in part, not the cadre's relations. The proposal's concerns give it the sentence the
+ * team's violations give it: without her.
+ */
+test("a proposal's concerns read as the team's violations do, for a member whose relations the office may not read", async () => {
+  const token = w.A.accounts.INSPECTION_OFFICE.token;
+  const tie = (fs: Finding[]) => fs.find((f) => f.rule === 'PERSONAL_TIE' && f.person?.id === w.cityCadre.id && f.unit?.id === w.A.units.fin);
+  for (const lang of ['zh', 'en']) {
+    const team = await t.gql(`query($id: ID!) { team(id: $id) { violations { ${VIOLATION} } } }`, { id: w.A.teams.current }, { token, lang });
+    const proposal = await t.gql(READS['ProposedTeam.concerns'].query, { id: w.A.proposal }, { token, lang });
+    const [inTeam, inProposal] = [tie(team.data!.team.violations), tie(READS['ProposedTeam.concerns'].findings(proposal.data))];
+    expect(inTeam).toBeDefined();
+    expect(textOf(inTeam!)).not.toContain(w.A.names[w.A.persons.spouse]);
+    expect(inProposal?.message).toEqual(inTeam!.message);
   }
 });
 

@@ -104,6 +104,8 @@ const EXAMPLES: Record<string, Example[]> = {
   addInterestTie: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ personId: w.A.persons.spare, unitId: w.A.units.aud, description: '亲属经营的公司承接该局工程' }) }],
   addRelation: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ personId: w.A.persons.spare, relatedPersonId: w.A.persons.pending, kind: 'CLASSMATE' }) }],
   advanceRound: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ roundId: w.A.rounds.current, to: 'AUTHORIZED' }) }],
+  // Only the office may apply; a random or B's id is not found before anything is written.
+  applyComposition: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ proposalId: w.A.proposal }) }],
   assignTeamMember: [{ as: 'INSPECTION_OFFICE', input: (w) => ({ teamId: w.A.teams.current, personId: w.A.persons.spare, role: 'MEMBER' }) }],
   authorizeTeamLeader: [
     { as: 'INSPECTION_OFFICE', input: (w) => ({ teamId: w.A.teams.current, documentNo: '县委巡察授〔2025〕9号', authorizedOn: '2025-05-01', authorizedBy: '中共东安县委' }) },
@@ -214,7 +216,10 @@ function counterpart(aId: string): string | undefined {
     [accountIds('A'), accountIds('B')],
     [{ session: sessions.A }, { session: sessions.B }],
     [facts.A, facts.B],
-    [{ declaration: w.A.declaration, waiver: w.A.waiver }, { declaration: w.B.declaration, waiver: w.B.waiver }],
+    [
+      { declaration: w.A.declaration, waiver: w.A.waiver, proposal: w.A.proposal },
+      { declaration: w.B.declaration, waiver: w.B.waiver, proposal: w.B.proposal },
+    ],
     [w.A.persons, w.B.persons],
     [w.A.units, w.B.units],
     [w.A.rounds, w.B.rounds],

@@ -36,6 +36,24 @@ const walkOf = (role: CountyRole) => {
 };
 
 const textOf = (walker: SchemaWalker) => walker.responses.map((r) => JSON.stringify(r.result)).join('\n');
+
+/** Every object of a type in the walk's answers, or with `field`, the objects under that field of them. */
+function objectsOf(walker: SchemaWalker, type: string, field?: string): any[] {
+  const out: any[] = [];
+  const visit = (x: any): void => {
+    if (Array.isArray(x)) x.forEach(visit);
+    else if (x && typeof x === 'object') {
+      if (x.__typename === type) {
+        const under = field ? x[field] : x;
+        if (under != null) out.push(...(Array.isArray(under) ? under : [under]));
+      }
+      Object.values(x).forEach(visit);
+    }
+  };
+  for (const r of walker.responses) visit(r.result.data);
+  return out;
+}
+const idsOf = (xs: any[]) => [...new Set(xs.map((x) => x.id as string | undefined).filter((id): id is string => !!id))].sort();
 const missing = (text: string, markers: Marker[]) => markers.filter((m) => !markersIn(text, [m]).length).map((m) => m.what);
 
 describe('county A reads nothing of county B', () => {
@@ -68,6 +86,24 @@ describe('the walk reaches what each role may read (so that it cannot pass by re
     expect(names).toHaveLength(2);
     const viaRelations = (n: Marker) => leaksIn('INSPECTION_OFFICE', walker.responses, [n]).some((l) => /relations\[\]\.relatedPerson\.name$/.test(l.where));
     expect(names.filter((n) => !viaRelations(n)).map((n) => n.what)).toEqual([]);
+  });
+
+  test("the inspection office reads A's composition proposal with its team, and candidates for A's team; nothing of B's", async () => {
+    const { walker } = await walkOf('INSPECTION_OFFICE');
+    expect(idsOf(objectsOf(walker, 'CompositionProposal'))).toEqual([w.A.proposal]);
+    expect(idsOf(objectsOf(walker, 'ProposedTeam', 'team'))).toEqual([w.A.teams.current]);
+    expect(idsOf(objectsOf(walker, 'ProposedMember', 'person'))).toEqual(expect.arrayContaining([w.A.persons.finance, w.cityCadre.id]));
+    // Candidates for a member's place: the removed member (eligible) and the spare, whose sister leads a target unit (refused).
+    const candidates = objectsOf(walker, 'Candidate');
+    expect(candidates.map((c) => c.eligible)).toEqual(expect.arrayContaining([true, false]));
+    expect(idsOf(objectsOf(walker, 'Candidate', 'person'))).toEqual(expect.arrayContaining([w.A.persons.extra, w.A.persons.spare]));
+    expect(objectsOf(walker, 'Candidate', 'refusals').map((v) => v.rule)).toContain('KIN_IN_TARGET');
+    expect(objectsOf(walker, 'Candidate', 'concerns').map((v) => v.rule)).toContain('PERSONAL_TIE');
+  });
+
+  test.each(['ORG_DEPARTMENT', 'LEADING_GROUP_HEAD', 'GROUP_LEADER', 'INSPECTOR'] as const)('%s, which does not compose teams, reads no proposal and no candidate', async (role) => {
+    const { walker } = await walkOf(role);
+    expect([objectsOf(walker, 'CompositionProposal').length, objectsOf(walker, 'Candidate').length]).toEqual([0, 0]);
   });
 
   test('the organization department reads evaluations, posts and relations of A', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { costByRule, memberCostTerms, teamCostTerms, totalCost } from '../../../src/composition/rules/cost';
+import { asConcern, costByRule, memberCostTerms, teamCostTerms, totalCost } from '../../../src/composition/rules/cost';
 import { rankCandidates } from '../../../src/composition/rules/candidates';
 import { weightsFor, weightsProblem, applyWeights, DEFAULT_WEIGHTS } from '../../../src/composition/rules/weights';
 import { evaluateTeam } from '../../../src/rounds/rules/team-check';
@@ -45,6 +45,18 @@ describe('the cost model', () => {
     const fresh = member({ servedBefore: false });
     expect(memberCostTerms(team, fresh, { roundsInWindow: 0, ledPreviousRound: null, newlyPromoted: true }, W).map((t) => [t.rule, t.cost])).toEqual([['NEWLY_PROMOTED', -6]]);
     expect(memberCostTerms(team, { ...fresh, servedBefore: true }, { roundsInWindow: 0, ledPreviousRound: null, newlyPromoted: true }, W)).toEqual([]);
+  });
+
+  it('keeps the text without relatives of an avoidance finding, for the concerns shown to readers who may not see them', () => {
+    const m = member();
+    const tie: AvoidanceFact = {
+      ...finding(m, 'u1', 'PERSONAL_TIE', 'SOFT'),
+      explanation: { zh: `${m.name} → 同学 某某 → 局长`, en: `${m.name} → classmate Someone → director` },
+      publicExplanation: { zh: '与被巡察单位现任领导有密切关系', en: 'Personal tie with a current leader of the target unit' },
+    };
+    const team: TeamFact = { ...validTeam(), members: [...validTeam().members, m], avoidance: [tie] };
+    const [concern] = memberCostTerms(team, m, undefined, W).map(asConcern);
+    expect(concern).toMatchObject({ rule: 'PERSONAL_TIE', severity: 'SOFT', message: tie.explanation, publicMessage: tie.publicExplanation, personId: m.personId, unitId: 'u1' });
   });
 
   it("weighs exactly the team rules' soft violations, without readiness", () => {

@@ -3,6 +3,7 @@ import { Ctx } from '../context';
 import { localize } from '../common/i18n';
 import type { RuleCode } from '../common/vocabulary';
 import { Person } from '../people/person.entity';
+import { readsPrivateFactsOf } from '../people/person.access';
 import { personLoader } from '../people/people.service';
 import { Round } from '../rounds/round.entity';
 import { roundLoader, teamLoader } from '../rounds/rounds.loaders';
@@ -121,9 +122,15 @@ export class CompositionProposalResolver {
   }
 
   @FieldResolver(() => [CompositionObstacle], { description: 'When INFEASIBLE: which hard rules cannot all be met, for which team, and why.' })
-  obstacles(@Root() p: CompositionProposal, @Context() ctx: Ctx): CompositionObstacle[] {
-    return p.result.obstacles.map((o) =>
-      Object.assign(new CompositionObstacle(), { rule: o.rule as RuleCode, teamId: o.teamId, explanation: localize(o.explanation, ctx.locale), personIds: o.personIds }),
+  async obstacles(@Root() p: CompositionProposal, @Context() ctx: Ctx): Promise<CompositionObstacle[]> {
+    return Promise.all(
+      p.result.obstacles.map(async (o) => {
+        // Reasons taken from avoidance findings name relatives: a reader who may not read every
+        // such person's private facts gets the text without them (as Team.violations does).
+        const full = !o.publicExplanation || (await everyPrivateFactRead(ctx, o.privateOf ?? []));
+        const explanation = localize(full ? o.explanation : o.publicExplanation!, ctx.locale);
+        return Object.assign(new CompositionObstacle(), { rule: o.rule as RuleCode, teamId: o.teamId, explanation, personIds: o.personIds });
+      }),
     );
   }
 
@@ -131,6 +138,11 @@ export class CompositionProposalResolver {
   async stale(@Root() p: CompositionProposal, @Context() ctx: Ctx) {
     return (await changesSince(ctx, p)).parts.length > 0;
   }
+}
+
+async function everyPrivateFactRead(ctx: Ctx, personIds: readonly string[]): Promise<boolean> {
+  for (const id of personIds) if (!(await readsPrivateFactsOf(ctx, id))) return false;
+  return true;
 }
 
 @Resolver(() => ProposedTeam)

@@ -15,6 +15,24 @@ export interface ObstacleData {
   teamId: string | null;
   explanation: Msg;
   personIds: string[];
+  /**
+   * The explanation without relatives' names or relations, where some reason in it came from an
+   * avoidance finding that names them; privateOf lists the people whose private facts it uses.
+   * A reader who may not read the private facts of every one of them gets the public text.
+   */
+  publicExplanation?: Msg;
+  privateOf?: string[];
+}
+
+/** A refusal's reason as both texts; the person is noted when the full text names relatives. */
+function reasonOf(v: { message: Msg; publicMessage?: Msg }, personId: string, privateOf: Set<string>): { full: Msg; open: Msg } {
+  if (v.publicMessage) privateOf.add(personId);
+  return { full: v.message, open: v.publicMessage ?? v.message };
+}
+
+/** Adds the public explanation when some reason named relatives. */
+function withPublic(o: ObstacleData, privateOf: Set<string>, open: () => Msg): ObstacleData {
+  return privateOf.size === 0 ? o : { ...o, publicExplanation: open(), privateOf: [...privateOf] };
 }
 
 /** At most this many people are named in one obstacle; the rest are counted. */
@@ -73,13 +91,17 @@ export function shortfalls(inst: CompositionInstance, j: Judgement): ObstacleDat
   const refusedIn = (role: TeamRole | null, teams: Set<string>, eligible: Set<string>, keep: (p: PersonFact) => boolean) => {
     const seen = new Set<string>();
     const reasons: Msg[] = [];
+    const openReasons: Msg[] = [];
+    const privateOf = new Set<string>();
     for (const r of j.refused) {
       if ((role && r.role !== role) || !teams.has(r.teamId) || eligible.has(r.personId) || seen.has(r.personId)) continue;
       if (!keep(j.people.get(r.personId)!)) continue;
       seen.add(r.personId);
-      reasons.push(r.refusals[0].message);
+      const { full, open } = reasonOf(r.refusals[0], r.personId, privateOf);
+      reasons.push(full);
+      openReasons.push(open);
     }
-    return { count: seen.size, ids: [...seen], reasons };
+    return { count: seen.size, ids: [...seen], reasons, openReasons, privateOf };
   };
   const check = (rule: string, demand: number, teams: Set<string>, role: TeamRole | null, keep: (p: PersonFact) => boolean, need: Msg) => {
     if (demand === 0) return;
@@ -87,16 +109,16 @@ export function shortfalls(inst: CompositionInstance, j: Judgement): ObstacleDat
     if (supply.length >= demand) return;
     const out_ = refusedIn(role, teams, new Set(supply.map((p) => p.personId)), keep);
     const have = supply.length === 0 ? { zh: '没有可安排的人选', en: 'nobody can be placed' } : { zh: `只有${supply.length}人可安排：${names(supply).zh}`, en: `only ${supply.length} can be placed: ${names(supply).en}` };
-    const why = out_.count > 0 ? list(out_.reasons, out_.count) : null;
-    out.push({
-      rule,
-      teamId: null,
-      explanation: {
-        zh: `${need.zh}，${have.zh}${why ? `。其余人选不能安排：${why.zh}` : ''}`,
-        en: `${need.en}; ${have.en}${why ? `. The others cannot be placed: ${why.en}` : ''}`,
-      },
-      personIds: [...supply.map((p) => p.personId), ...out_.ids],
+    const text = (why: Msg | null): Msg => ({
+      zh: `${need.zh}，${have.zh}${why ? `。其余人选不能安排：${why.zh}` : ''}`,
+      en: `${need.en}; ${have.en}${why ? `. The others cannot be placed: ${why.en}` : ''}`,
     });
+    const because = (reasons: Msg[]) => (out_.count > 0 ? list(reasons, out_.count) : null);
+    out.push(
+      withPublic({ rule, teamId: null, explanation: text(because(out_.reasons)), personIds: [...supply.map((p) => p.personId), ...out_.ids] }, out_.privateOf, () =>
+        text(because(out_.openReasons)),
+      ),
+    );
   };
   const all = (keep: (x: (typeof kept)[number]) => boolean) => new Set(kept.filter(keep).map((x) => x.team.id));
   const any = () => true;
@@ -155,30 +177,28 @@ export function slackObstacles(inst: CompositionInstance, j: Judgement, slacks: 
     }[rule];
     const judged = relevant.role ? new Set(inst.judged[relevant.role] ?? []) : null;
     const people = inst.candidates.filter((p) => relevant.keep(p) && (!judged || judged.has(p.personId)));
-    const reasons: { text: Msg; elsewhere: boolean }[] = [];
+    const reasons: { text: Msg; open: Msg; elsewhere: boolean }[] = [];
+    const privateOf = new Set<string>();
     for (const p of people) {
       const at = placedAt.get(p.personId);
       if (at) {
         const role = ROLE_NAMES[at.role];
         const text = { zh: `${p.name}已安排在${inst.teamNames[at.teamId]}任${role.zh}`, en: `${p.name} is placed on ${inst.teamNames[at.teamId]} as ${role.en}` };
-        reasons.push({ text, elsewhere: true });
+        reasons.push({ text, open: text, elsewhere: true });
         continue;
       }
       const refusal = (refusedHere.get(p.personId) ?? []).find((r) => !relevant.role || r.role === relevant.role);
-      const text = refusal
-        ? refusal.refusals[0].message
-        : { zh: `${p.name}可以安排，但会使其他规则无法满足`, en: `${p.name} could be placed, but other rules would then be broken` };
-      reasons.push({ text, elsewhere: false });
+      const placeable = { zh: `${p.name}可以安排，但会使其他规则无法满足`, en: `${p.name} could be placed, but other rules would then be broken` };
+      const { full, open } = refusal ? reasonOf(refusal.refusals[0], p.personId, privateOf) : { full: placeable, open: placeable };
+      reasons.push({ text: full, open, elsewhere: false });
     }
     // Refusals before placements elsewhere: the reasons that matter come first.
     reasons.sort((a, b) => Number(a.elsewhere) - Number(b.elsewhere));
-    const why = people.length === 0 ? { zh: '人才库中没有此类人员', en: 'the pools have nobody for it' } : list(reasons.map((r) => r.text));
     const lead = proven ? { zh: '', en: '' } : { zh: '在限定时间内未找到满足全部规则的组合：', en: 'No composition meeting every rule was found within the time limit: ' };
-    return {
-      rule,
-      teamId,
-      explanation: { zh: `${lead.zh}${relevant.need.zh}：${why.zh}`, en: `${lead.en}${relevant.need.en}: ${why.en}` },
-      personIds: people.slice(0, NAMED).map((p) => p.personId),
+    const text = (pick: (r: (typeof reasons)[number]) => Msg): Msg => {
+      const why = people.length === 0 ? { zh: '人才库中没有此类人员', en: 'the pools have nobody for it' } : list(reasons.map(pick));
+      return { zh: `${lead.zh}${relevant.need.zh}：${why.zh}`, en: `${lead.en}${relevant.need.en}: ${why.en}` };
     };
+    return withPublic({ rule, teamId, explanation: text((r) => r.text), personIds: people.slice(0, NAMED).map((p) => p.personId) }, privateOf, () => text((r) => r.open));
   });
 }

@@ -187,6 +187,35 @@ describe('proposals', () => {
     expect(perTeam.explanation.zh).toContain('L2对');
   });
 
+  it("an obstacle's reasons from avoidance findings come also without the relatives they name", async () => {
+    const inst = instance({
+      teams: [{ id: 'A' }, { id: 'B' }],
+      rules: SMALL,
+      people: [
+        { id: 'L1', pools: ['GROUP_LEADER'], fullTime: true },
+        { id: 'L2', pools: ['GROUP_LEADER'], fullTime: true, findings: [{ unitId: 'B-u', severity: 'HARD' }, { unitId: 'A-u', severity: 'HARD' }] },
+        { id: 'M1' },
+        { id: 'M2', fullTime: true },
+      ],
+    });
+    // The full sentence names L2's wife; the public one does not.
+    for (const f of Object.values(inst.candidateAvoidance).flat()) {
+      if (f.personId === 'L2') f.explanation = { zh: `L2 → 妻子 王秀英 → ${f.unitId}`, en: `L2 → wife 王秀英 → ${f.unitId}` };
+    }
+    const p = await propose(inst);
+    expect(p.status).toBe('INFEASIBLE');
+    const naming = p.obstacles.filter((o) => o.explanation.zh.includes('王秀英'));
+    expect(naming.length).toBeGreaterThan(0);
+    for (const o of naming) {
+      expect(o.privateOf).toContain('L2');
+      expect(o.publicExplanation!.zh).not.toContain('王秀英');
+      expect(o.publicExplanation!.en).not.toContain('王秀英');
+      expect(o.publicExplanation!.zh).toContain('L2对');
+    }
+    // Obstacles whose reasons name nobody's relatives carry no second text.
+    for (const o of p.obstacles.filter((x) => !x.explanation.zh.includes('王秀英'))) expect(o.publicExplanation).toBeUndefined();
+  });
+
   it('a team without targets is an obstacle before any solving', async () => {
     const p = await propose(instance({ teams: [{ id: 'A', targets: [] }], rules: SMALL, people: [{ id: 'L', pools: ['GROUP_LEADER'], fullTime: true }, { id: 'M' }] }));
     expect(p.status).toBe('INFEASIBLE');

@@ -28,7 +28,7 @@ export function OrderInput<F extends string>(name: string, fields: Record<F, str
   const values = Object.fromEntries(Object.keys(fields).map((k) => [k, k])) as Record<F, F>;
   registerEnumType(values, {
     name: `${name}Field`,
-    description,
+    description: `The fields of ${name}.`,
     valuesConfig: Object.fromEntries(Object.entries(fields).map(([k, d]) => [k, { description: d as string }])) as never,
   });
   @InputType(name, { description })

@@ -3,7 +3,7 @@ import { addEmployment, basicRegions, createPerson, createRegion, createUnit } f
 import { codeOf, ok } from '../support/graphql-client';
 import { createRound, enroll } from '../support/rounds';
 import { leaveInput, requestOk } from '../support/leave-fixtures';
-import { csvFile, imported } from '../support/ledgers';
+import { csvFile, download, imported, sheetRows } from '../support/ledgers';
 
 /**
  * The office's lists: persons with or without a pool entry, the region tree, and the main lists
@@ -77,6 +77,9 @@ describe('persons', () => {
     await imported(t, 'persons', region, csvFile([head, ['NH-01', '鲍勃', '男', '1980-01-01', '', '', '', '', ''], ['NH-02', '吴二', '男', '1981-01-01', '', '', '', '', '']]));
     const nodes = await readAll(PERSONS, 'persons', { f: { regionId: region }, o: { field: 'NAME' } }, 20, t.adminToken);
     expect(nodes.map((n) => n.name)).toEqual(['安', '鲍勃', '李', '李娜', '林', '刘海涛', '刘海涛', '柳海涛', '王芳', '吴二', '曾国藩', '张伟']);
+    // The exported ledger lists the persons without a code (first) in pinyin order too.
+    const sheet = await sheetRows((await download(t, `/exports/persons.xlsx?regionId=${region}`)).body);
+    expect(sheet.slice(1).map((row) => row[1])).toEqual(['安', '李', '李娜', '林', '刘海涛', '刘海涛', '柳海涛', '王芳', '曾国藩', '张伟', '鲍勃', '吴二']);
   });
 
   test('inPool keeps people with an entry in a pool of the subtree, or those without', async () => {

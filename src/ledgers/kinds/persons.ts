@@ -203,7 +203,7 @@ export const personsKind: LedgerKind = {
       .innerJoin(Region, 'g', 'g.id = p.region_id')
       .where('g.path LIKE :path', { path: `${region.path}%` })
       .orderBy('p.code')
-      .addOrderBy('p.name')
+      .addOrderBy('p.name_sort')
       .addOrderBy('p.id')
       .getMany();
     const homes = await hometownWords(ctx, persons.map((p) => p.hometownRegionId).filter((id): id is string => !!id));

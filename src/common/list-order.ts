@@ -1,7 +1,8 @@
 /**
  * Sort orders of the lists: each list names its own fields in an enum `<List>OrderField`
  * (documented value by value in the schema) and takes `orderBy: <List>Order` with a field and a
- * direction. Every order ends with the id, so it is total and stable under cursor pagination.
+ * direction. Every order ends with the id, so it is total and stable under cursor pagination;
+ * a cursor of one order is refused by another.
  */
 import { ClassType, Field, InputType, registerEnumType } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
@@ -49,5 +50,8 @@ export function pageOrderOf<T extends ObjectLiteral, F extends string>(
   fallback: Required<ListOrder<F>>,
 ): PageOrder<T> {
   const chosen = order ?? fallback;
-  return { ...orders[chosen.field], descending: (chosen.direction ?? OrderDirection.ASC) === OrderDirection.DESC };
+  const direction = chosen.direction ?? OrderDirection.ASC;
+  // The list's own order keeps plain cursors; any other names itself in them.
+  const isDefault = chosen.field === fallback.field && direction === fallback.direction;
+  return { ...orders[chosen.field], descending: direction === OrderDirection.DESC, tag: isDefault ? undefined : `${chosen.field} ${direction}` };
 }

@@ -61,7 +61,7 @@ export class LeaveRequestResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('orderBy', () => LeaveOrder, {
       nullable: true,
-      description: 'CREATED (default: newest first), START_DATE or PERSON_NAME (pinyin), ascending unless DESC; a cursor belongs to its order.',
+      description: 'CREATED (default: newest first), START_DATE or PERSON_NAME (pinyin), ascending unless DESC; a cursor of another order is refused.',
     })
     orderBy: InstanceType<typeof LeaveOrder> | null,
     @Context() ctx: Ctx,

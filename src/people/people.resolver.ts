@@ -115,7 +115,7 @@ export class PersonResolver {
     @Arg('filter') filter: PersonFilter,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('orderBy', () => PersonOrder, { nullable: true, description: 'CREATED (default) or NAME (pinyin), ascending unless DESC; a cursor belongs to its order.' })
+    @Arg('orderBy', () => PersonOrder, { nullable: true, description: 'CREATED (default) or NAME (pinyin), ascending unless DESC; a cursor of another order is refused.' })
     orderBy: InstanceType<typeof PersonOrder> | null,
     @Context() ctx: Ctx,
   ) {

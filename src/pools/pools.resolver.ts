@@ -116,7 +116,7 @@ export class PoolEntryResolver {
     @Arg('filter') filter: PoolEntryFilter,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('orderBy', () => PoolEntryOrder, { nullable: true, description: 'CREATED (default) or PERSON_NAME (pinyin), ascending unless DESC; a cursor belongs to its order.' })
+    @Arg('orderBy', () => PoolEntryOrder, { nullable: true, description: 'CREATED (default) or PERSON_NAME (pinyin), ascending unless DESC; a cursor of another order is refused.' })
     orderBy: InstanceType<typeof PoolEntryOrder> | null,
     @Context() ctx: Ctx,
   ) {

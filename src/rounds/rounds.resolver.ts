@@ -89,7 +89,7 @@ export class RoundResolver {
     @Arg('filter') filter: RoundFilter,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('orderBy', () => RoundOrder, { nullable: true, description: 'START_DATE (default), YEAR or CREATED, ascending unless DESC; a cursor belongs to its order.' })
+    @Arg('orderBy', () => RoundOrder, { nullable: true, description: 'START_DATE (default), YEAR or CREATED, ascending unless DESC; a cursor of another order is refused.' })
     orderBy: InstanceType<typeof RoundOrder> | null,
     @Context() ctx: Ctx,
   ) {

@@ -222,5 +222,11 @@ describe('rounds and leave requests', () => {
     expect(await list({ field: 'PERSON_NAME' })).toEqual([l2, l1, l3]);
     const named = await readAll(LEAVE, 'leaveRequests', { f: { regionId: r.townA }, o: { field: 'PERSON_NAME', direction: 'DESC' } }, 2, t.adminToken);
     expect(named.map((n) => [n.id, n.person.name])).toEqual([[l3, '周请假'], [l1, '周请假'], [l2, '艾请假']]);
+    // A cursor names its order: one of another field or direction is refused, not misread.
+    const byStart = ok(await t.gql(LEAVE, { f: { regionId: r.townA }, first: 1, o: { field: 'START_DATE' } }, { token: t.adminToken })).leaveRequests;
+    for (const o of [{ field: 'PERSON_NAME' }, { field: 'START_DATE', direction: 'DESC' }]) {
+      const wrong = await t.gql(LEAVE, { f: { regionId: r.townA }, first: 1, after: byStart.pageInfo.endCursor, o }, { token: t.adminToken });
+      expect([codeOf(wrong), wrong.errors![0].extensions!.field]).toEqual(['BAD_USER_INPUT', 'after']);
+    }
   });
 });

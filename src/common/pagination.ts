@@ -45,17 +45,24 @@ export interface PageArgs {
 
 export const MAX_PAGE = 100;
 
-function encodeCursor(key: (string | number)[]): string {
+function encodeCursor(key: (string | number)[] | { o: string; k: (string | number)[] }): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, width: number): (string | number)[] {
+/** A cursor of a tagged order is `{ o: tag, k: key }`, of an untagged one the bare key. */
+function decodeCursor(cursor: string, width: number, tag?: string): (string | number)[] {
+  let key: unknown;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === width && key.every((k) => ['string', 'number'].includes(typeof k))) return key;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    /* fall through */
+    key = undefined;
   }
+  if (tag) {
+    const named = (key ?? {}) as { o?: unknown; k?: unknown };
+    if (named.o !== undefined && named.o !== tag) throw badInput('after', msg('分页游标属于另一种排序', 'The cursor belongs to another order of the list'));
+    key = named.k;
+  }
+  if (Array.isArray(key) && key.length === width && key.every((k) => ['string', 'number'].includes(typeof k))) return key;
   throw badInput('after', msg('分页游标无效', 'The cursor is not valid'));
 }
 
@@ -71,6 +78,8 @@ export interface PageOrder<T> {
   /** The same key read from a row. */
   key: (row: T) => (string | number)[];
   descending?: boolean;
+  /** Names the order in its cursors (a list with several orders), so that another order's cursor is refused. */
+  tag?: string;
 }
 
 /** A page whose total is counted on first read, so a query that does not select it costs no statement. */
@@ -114,7 +123,7 @@ export async function paginate<T extends ObjectLiteral>(
   const counter = qb.clone();
   const page = qb.clone();
   if (args.after) {
-    const key = decodeCursor(args.after, ord.columns.length);
+    const key = decodeCursor(args.after, ord.columns.length, ord.tag);
     // (c1, c2, …) > (k1, k2, …) written portably as a disjunction of prefixes.
     const op = ord.descending ? '<' : '>';
     const ors: string[] = [];
@@ -131,7 +140,7 @@ export async function paginate<T extends ObjectLiteral>(
   const rows = await (opts.joinsRepeatRows ? page.take(args.first + 1) : page.limit(args.first + 1)).getMany();
   const hasNextPage = rows.length > args.first;
   const nodes = rows.slice(0, args.first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(ord.key(node)), node }));
+  const edges = nodes.map((node) => ({ cursor: ord.tag ? encodeCursor({ o: ord.tag, k: ord.key(node) }) : encodeCursor(ord.key(node)), node }));
   const count = async () => {
     if (!args.after && !hasNextPage) return nodes.length;
     if (opts.joinsRepeatRows) return counter.getCount();

@@ -6,7 +6,7 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import { inTransaction } from '../db/transaction';
 import { Employment } from '../people/employment.entity';
 import { InterestTie } from '../people/interest-tie.entity';
-import { Person } from '../people/person.entity';
+import { Person, personName } from '../people/person.entity';
 import { Relation } from '../people/relation.entity';
 import { canonicalPair } from '../people/rules/relation-kinds';
 import { Region } from '../regions/region.entity';
@@ -64,7 +64,8 @@ export async function loadWorld(target: DataSource | EntityManager, world: Gener
   // units before their villages), which the foreign keys need.
   await step('regions', Region, world.regions as Region[]);
   await step('units', Unit, world.units as Unit[]);
-  await step('persons', Person, world.persons as Person[]);
+  // Each name with its pinyin sort key.
+  await step('persons', Person, world.persons.map((p) => ({ ...p, ...personName(p.name) })) as Person[]);
   await step('employments', Employment, world.employments as Employment[]);
   const relations = canonicalRelations(world.relations);
   await step('relations', Relation, relations as Relation[]);

@@ -6,6 +6,7 @@ import { personLoader } from '../people/people.service';
 import { Region } from '../regions/region.entity';
 import { regionLoader } from '../regions/regions.service';
 import { byId } from '../db/loaders';
+import { OrderInput } from '../common/list-order';
 import { LeaveApprovalStep, LeaveRequest } from './leave.entity';
 import {
   cancelLeave,
@@ -13,6 +14,7 @@ import {
   getLeave,
   getLeavePolicy,
   listLeave,
+  LeaveOrderField,
   overdue,
   reportBack,
   requestLeave,
@@ -35,6 +37,16 @@ import {
   SetLeavePolicyPayload,
 } from './leave.types';
 
+export const LeaveOrder = OrderInput<LeaveOrderField>(
+  'LeaveOrder',
+  {
+    CREATED: 'When the request was made (the default order, descending: newest first).',
+    START_DATE: 'The first day of the leave.',
+    PERSON_NAME: "The requester's name in pinyin order (拼音排序), syllable by syllable, then by tone.",
+  },
+  'How `leaveRequests` is sorted; requests equal in the field keep the order they were made in.',
+);
+
 @Resolver(() => LeaveRequest)
 export class LeaveRequestResolver {
   @Query(() => LeaveRequest, { nullable: true })
@@ -47,9 +59,14 @@ export class LeaveRequestResolver {
     @Arg('filter') filter: LeaveFilter,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('orderBy', () => LeaveOrder, {
+      nullable: true,
+      description: 'CREATED (default: newest first), START_DATE or PERSON_NAME (pinyin), ascending unless DESC; a cursor of another order is refused.',
+    })
+    orderBy: InstanceType<typeof LeaveOrder> | null,
     @Context() ctx: Ctx,
   ) {
-    return listLeave(ctx, filter, { first, after });
+    return listLeave(ctx, filter, { first, after }, orderBy);
   }
 
   @Mutation(() => RequestLeavePayload)

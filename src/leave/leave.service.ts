@@ -1,10 +1,11 @@
-import { Brackets, In } from 'typeorm';
+import { Brackets, In, SelectQueryBuilder } from 'typeorm';
 import { Ctx } from '../context';
 import { badInput, conflict, forbidden, notFound, unknownId } from '../common/errors';
 import { Msg, msg } from '../common/i18n';
 import { paginate, PageArgs } from '../common/pagination';
+import { ListOrder, pageOrderOf } from '../common/list-order';
 import { requiredText, optionalText } from '../common/validate';
-import { byId, manyBy } from '../db/loaders';
+import { byId, manyBy, primeById } from '../db/loaders';
 import { lockRows } from '../db/locks';
 import { Account } from '../auth/account.entity';
 import { Role } from '../auth/roles';
@@ -136,14 +137,28 @@ export interface LeaveFilterData {
   overdue?: boolean | null;
 }
 
-/** Requests kept by a region and its subtree, newest first. Without leave:read, only one's own. */
-export async function listLeave(ctx: Ctx, filter: LeaveFilterData, page: PageArgs) {
+export type LeaveOrderField = 'CREATED' | 'START_DATE' | 'PERSON_NAME';
+/** A request read for a page, with its person (joined for the name order). */
+type ListedLeave = LeaveRequest & { listedPerson?: Person };
+const LEAVE_ORDERS = {
+  CREATED: { columns: ['l.id'], key: (l: ListedLeave) => [l.id] },
+  START_DATE: { columns: ['l.start_date', 'l.id'], key: (l: ListedLeave) => [l.startDate, l.id] },
+  PERSON_NAME: { columns: ['lp.name_sort', 'l.id'], key: (l: ListedLeave) => [l.listedPerson!.nameSort, l.id] },
+};
+
+/**
+ * Requests kept by a region and its subtree, newest first unless `order` says otherwise.
+ * Without leave:read, only one's own.
+ */
+export async function listLeave(ctx: Ctx, filter: LeaveFilterData, page: PageArgs, order?: ListOrder<LeaveOrderField> | null) {
   ctx.auth.signedIn();
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
   if (!ctx.auth.has('leave:read') && !ctx.auth.isSelf(filter.personId)) {
     throw forbidden(msg('只能查看本人的请假申请', 'You may only see your own leave requests'));
   }
-  const qb = withinRegion(ctx.em.getRepository(LeaveRequest).createQueryBuilder('l'), 'l.region_id', region);
+  const qb = withinRegion(ctx.em.getRepository(LeaveRequest).createQueryBuilder('l'), 'l.region_id', region) as SelectQueryBuilder<ListedLeave>;
+  const byName = order?.field === 'PERSON_NAME';
+  if (byName) qb.innerJoinAndMapOne('l.listedPerson', Person, 'lp', 'lp.id = l.person_id');
   if (filter.personId) qb.andWhere('l.person_id = :personId', { personId: filter.personId });
   if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
   if (filter.overdue != null) {
@@ -155,7 +170,12 @@ export async function listLeave(ctx: Ctx, filter: LeaveFilterData, page: PageArg
       );
     }
   }
-  return paginate(qb, page, { columns: ['l.id'], key: (l) => [l.id], descending: true });
+  const conn = await paginate(qb, page, pageOrderOf(LEAVE_ORDERS, order, { field: 'CREATED', direction: 'DESC' }));
+  if (byName) {
+    primeById(ctx, Person, conn.edges.map((e) => e.node.listedPerson!));
+    for (const e of conn.edges) delete e.node.listedPerson;
+  }
+  return conn;
 }
 
 export function overdue(ctx: Ctx, leave: LeaveRequest): boolean {

@@ -21,7 +21,7 @@ import { regionLoader } from '../regions/regions.service';
 import { openLeadsOf } from '../rounds/person-facts';
 import { Employment } from './employment.entity';
 import { InterestTie } from './interest-tie.entity';
-import { Gender, Person, Rank } from './person.entity';
+import { Gender, Person, personName, Rank } from './person.entity';
 import { Relation } from './relation.entity';
 import { requireWritablePerson, personLoader } from './people.service';
 import { assertCodeFree, checkedCode, codeTaken } from './codes';
@@ -61,7 +61,7 @@ export async function updatePerson(ctx: Ctx, input: UpdatePersonData): Promise<P
   const person = (await ctx.em.findOneBy(Person, { id: found.id }))!;
   const today = ctx.clock.today();
   const changes: Partial<Person> = {};
-  if (given(input.name)) changes.name = requiredText(required(input.name, 'name'), 'name', 100);
+  if (given(input.name)) Object.assign(changes, personName(requiredText(required(input.name, 'name'), 'name', 100)));
   if (given(input.gender)) changes.gender = input.gender;
   if (given(input.birthDate)) {
     if (input.birthDate && input.birthDate > today) throw badInput('birthDate', msg('出生日期不能晚于今天', 'The birth date cannot be in the future'));

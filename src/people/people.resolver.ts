@@ -1,6 +1,7 @@
 import { Arg, Ctx as Context, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Ctx } from '../context';
 import { Connection } from '../common/pagination';
+import { OrderInput } from '../common/list-order';
 import { LocalDateScalar } from '../common/scalars';
 import { Region } from '../regions/region.entity';
 import { regionLoader } from '../regions/regions.service';
@@ -14,6 +15,7 @@ import { RelationKindName } from './rules/relation-kinds';
 import { Level } from '../access/levels';
 import { levelOf, privateFactsShown } from './person.access';
 import {
+  PersonOrderField,
   addEmployment,
   addInterestTie,
   addRelation,
@@ -48,8 +50,22 @@ export class CreatePersonPayload {
 export class PersonFilter {
   @Field(() => ID) regionId!: string;
   @Field(() => String, { nullable: true }) nameContains?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only people with an entry (any status) in a pool of the region's subtree, or only people without.",
+  })
+  inPool?: boolean | null;
 }
 export const PersonConnection = Connection(Person, 'Person');
+
+export const PersonOrder = OrderInput<PersonOrderField>(
+  'PersonOrder',
+  {
+    CREATED: 'When the record was made (the default order, ascending).',
+    NAME: 'Name in pinyin order (拼音排序), syllable by syllable, then by tone; people of the same name by when their records were made.',
+  },
+  'How `persons` is sorted.',
+);
 
 @InputType()
 export class AddEmploymentInput {
@@ -94,14 +110,16 @@ export class PersonResolver {
     return getPerson(ctx, id);
   }
 
-  @Query(() => PersonConnection)
+  @Query(() => PersonConnection, { description: 'Persons kept by a region and its subtree; by default in the order their records were made.' })
   persons(
     @Arg('filter') filter: PersonFilter,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('orderBy', () => PersonOrder, { nullable: true, description: 'CREATED (default) or NAME (pinyin), ascending unless DESC; a cursor of another order is refused.' })
+    orderBy: InstanceType<typeof PersonOrder> | null,
     @Context() ctx: Ctx,
   ) {
-    return listPersons(ctx, filter, { first, after });
+    return listPersons(ctx, filter, { first, after }, orderBy);
   }
 
   @Mutation(() => CreatePersonPayload)

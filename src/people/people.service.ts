@@ -6,6 +6,8 @@ import { badInput, conflict, notFound, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
 import { assertNotBefore } from '../common/dates';
 import { paginate, PageArgs } from '../common/pagination';
+import { ListOrder, pageOrderOf } from '../common/list-order';
+import { inPoolUnder } from '../pools/facts';
 import { likeContains } from '../common/like';
 import { requiredName, requiredText } from '../common/validate';
 import { byId, manyBy, primeById } from '../db/loaders';
@@ -14,7 +16,7 @@ import { regionLoader, requireRegion, withinRegion } from '../regions/regions.se
 import { requireUnit } from '../units/units.service';
 import { Employment } from './employment.entity';
 import { InterestTie } from './interest-tie.entity';
-import { Gender, Person, Rank } from './person.entity';
+import { Gender, Person, personName, Rank } from './person.entity';
 import { Relation } from './relation.entity';
 import { personLevel } from './person.access';
 import { assertCodeFree, checkedCode, codeTaken } from './codes';
@@ -71,7 +73,7 @@ export async function createPerson(ctx: Ctx, input: CreatePersonData): Promise<P
   }
   const person = Object.assign(new Person(), {
     regionId: region.id,
-    name,
+    ...personName(name),
     gender: input.gender ?? null,
     birthDate: input.birthDate ?? null,
     hometownRegionId: input.hometownRegionId ?? null,
@@ -99,16 +101,30 @@ export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
 export interface PersonFilterData {
   regionId: string;
   nameContains?: string | null;
+  inPool?: boolean | null;
 }
 
-/** Persons kept by a region and its subtree. */
-export async function listPersons(ctx: Ctx, filter: PersonFilterData, page: PageArgs) {
+export type PersonOrderField = 'CREATED' | 'NAME';
+const PERSON_ORDERS = {
+  CREATED: { columns: ['p.id'], key: (p: Person) => [p.id] },
+  NAME: { columns: ['p.name_sort', 'p.id'], key: (p: Person) => [p.nameSort, p.id] },
+};
+
+/**
+ * Persons kept by a region and its subtree; `inPool` keeps only those with (true) or without
+ * (false) an entry in a pool of that subtree, in the same statement.
+ */
+export async function listPersons(ctx: Ctx, filter: PersonFilterData, page: PageArgs, order?: ListOrder<PersonOrderField> | null) {
   ctx.auth.require('person:read');
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
   const qb = withinRegion(ctx.em.getRepository(Person).createQueryBuilder('p'), 'p.region_id', region);
   const name = filter.nameContains?.trim();
   if (name) qb.andWhere(...likeContains('p.name', 'name', name));
-  const conn = await paginate(qb, page);
+  if (filter.inPool != null) {
+    const [inPool, params] = inPoolUnder('p.id', region.path);
+    qb.andWhere(filter.inPool ? inPool : `NOT ${inPool}`, params);
+  }
+  const conn = await paginate(qb, page, pageOrderOf(PERSON_ORDERS, order, { field: 'CREATED', direction: 'ASC' }));
   const rows = primeById(ctx, Person, conn.edges.map((e) => e.node));
   ctx.auth.vouchFor(rows.map((p) => p.regionId));
   return conn;

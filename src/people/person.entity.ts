@@ -1,9 +1,10 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Entity, Index } from 'typeorm';
+import { BeforeInsert, Entity, Index } from 'typeorm';
 import { BoolColumn, DateColumn, EnumColumn, Identified, RefColumn, StringColumn } from '../db/columns';
 import { LocalDateScalar } from '../common/scalars';
 import { enumOf, GENDERS } from '../common/vocabulary';
 import { RANKS } from './rules/rank';
+import { NAME_SORT_LENGTH, nameSortKey } from './rules/name-sort';
 
 export const Gender = enumOf(GENDERS);
 export type Gender = (typeof Gender)[keyof typeof Gender];
@@ -22,9 +23,15 @@ registerEnumType(Rank, {
 @Entity('persons')
 @Index(['regionId', 'name'])
 @Index('uq_persons_region_code', ['regionId', 'code'], { unique: true })
+@Index('ix_persons_name_sort', ['nameSort', 'id'])
 export class Person extends Identified {
   @RefColumn({ name: 'region_id' }) regionId!: string;
   @Field() @StringColumn(100) name!: string;
+  /**
+   * The name's pinyin sort key (rules/name-sort.ts), written with the name wherever it is
+   * written (`personName`); not in the API.
+   */
+  @StringColumn(NAME_SORT_LENGTH, { name: 'name_sort' }) nameSort!: string;
   @Field(() => Gender, { nullable: true }) @EnumColumn({ nullable: true }) gender!: Gender | null;
   /** Readable only by the office roles and the person (field resolver). */
   @DateColumn({ nullable: true, name: 'birth_date' }) birthDate!: string | null;
@@ -39,4 +46,15 @@ export class Person extends Identified {
   @Field(() => String, { nullable: true, description: "The office's own identifier for the person (e.g. a personnel file number); unique in its region." })
   @StringColumn(50, { nullable: true })
   code!: string | null;
+
+  /** A person inserted as an entity without its key gets it here (tests, generated data). */
+  @BeforeInsert()
+  fillNameSort() {
+    if (this.nameSort === undefined) this.nameSort = nameSortKey(this.name);
+  }
+}
+
+/** A name with its sort key, for every write of a person's name. */
+export function personName(name: string): Pick<Person, 'name' | 'nameSort'> {
+  return { name, nameSort: nameSortKey(name) };
 }

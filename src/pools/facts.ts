@@ -43,3 +43,14 @@ export function poolFactsOfPerson(ctx: Ctx): DataLoader<string, EntryRow[]> {
     }),
   );
 }
+
+/**
+ * An SQL condition with its parameters: the person whose id is in `personIdColumn` has an entry
+ * (any status) in a pool of a region under `regionPath` (a subquery of the caller's statement).
+ */
+export function inPoolUnder(personIdColumn: string, regionPath: string, name = 'inPoolPath'): [string, Record<string, string>] {
+  return [
+    `EXISTS (SELECT 1 FROM pool_entries ipe INNER JOIN regions ipr ON ipr.id = ipe.region_id WHERE ipe.person_id = ${personIdColumn} AND ipr.path LIKE :${name})`,
+    { [name]: `${regionPath}%` },
+  ];
+}

@@ -2,6 +2,7 @@ import { Arg, Ctx as Context, Field, FieldResolver, ID, InputType, Int, Mutation
 import { Ctx } from '../context';
 import { localize } from '../common/i18n';
 import { Connection } from '../common/pagination';
+import { OrderInput } from '../common/list-order';
 import { byId } from '../db/loaders';
 import { Account } from '../auth/account.entity';
 import { Person } from '../people/person.entity';
@@ -19,6 +20,7 @@ import {
   historyOfEntry,
   listPoolEntries,
   listSpecialties,
+  PoolEntryOrderField,
   reviewPoolEntry,
   specialtiesOfEntry,
 } from './pools.service';
@@ -67,6 +69,15 @@ export class PoolEntryFilter {
 }
 export const PoolEntryConnection = Connection(PoolEntry, 'PoolEntry');
 
+export const PoolEntryOrder = OrderInput<PoolEntryOrderField>(
+  'PoolEntryOrder',
+  {
+    CREATED: 'When the entry was made, i.e. enrollment order (the default order, ascending).',
+    PERSON_NAME: "The person's name in pinyin order (拼音排序), syllable by syllable, then by tone; entries of people of the same name by when they were made.",
+  },
+  'How `poolEntries` is sorted.',
+);
+
 @InputType()
 export class AddSpecialtyInput {
   @Field({ description: 'Capital letters, digits and underscores, e.g. ENVIRONMENT.' }) code!: string;
@@ -98,14 +109,18 @@ export class SpecialtyResolver {
 
 @Resolver(() => PoolEntry)
 export class PoolEntryResolver {
-  @Query(() => PoolEntryConnection)
+  @Query(() => PoolEntryConnection, {
+    description: "Entries of a region's pools and of its subtree's; by default in enrollment order. Each entry's person (with birthDate and employments { unit }, to tell people of the same name apart) is read in batches: a page costs the same at any size.",
+  })
   poolEntries(
     @Arg('filter') filter: PoolEntryFilter,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('orderBy', () => PoolEntryOrder, { nullable: true, description: 'CREATED (default) or PERSON_NAME (pinyin), ascending unless DESC; a cursor of another order is refused.' })
+    orderBy: InstanceType<typeof PoolEntryOrder> | null,
     @Context() ctx: Ctx,
   ) {
-    return listPoolEntries(ctx, filter, { first, after });
+    return listPoolEntries(ctx, filter, { first, after }, orderBy);
   }
 
   @Mutation(() => EnrollInPoolPayload)

@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
+import { SelectQueryBuilder } from 'typeorm';
 import { Ctx } from '../context';
 import { badInput, conflict, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
 import { paginate, PageArgs } from '../common/pagination';
+import { ListOrder, pageOrderOf } from '../common/list-order';
 import { optionalName, optionalText, requiredName, requiredText } from '../common/validate';
-import { byId, manyBy } from '../db/loaders';
+import { byId, manyBy, primeById } from '../db/loaders';
 import { lockRows } from '../db/locks';
 import { isUniqueViolation } from '../db/transaction';
 import { Person } from '../people/person.entity';
@@ -205,18 +207,37 @@ export interface PoolEntryFilterData {
   specialty?: string | null;
 }
 
-/** Entries of a region's pools and of the pools of its subtree (a city sees every county's). */
-export async function listPoolEntries(ctx: Ctx, filter: PoolEntryFilterData, page: PageArgs) {
+export type PoolEntryOrderField = 'CREATED' | 'PERSON_NAME';
+/** An entry read for a page, with its person (joined for the name order). */
+type ListedEntry = PoolEntry & { listedPerson?: Person };
+const POOL_ENTRY_ORDERS = {
+  CREATED: { columns: ['e.id'], key: (e: ListedEntry) => [e.id] },
+  PERSON_NAME: { columns: ['lp.name_sort', 'e.id'], key: (e: ListedEntry) => [e.listedPerson!.nameSort, e.id] },
+};
+
+/**
+ * Entries of a region's pools and of the pools of its subtree (a city sees every county's). In
+ * the name order the entries' persons come with the page (one join) and serve the `person`
+ * field; otherwise that field reads them in one batch.
+ */
+export async function listPoolEntries(ctx: Ctx, filter: PoolEntryFilterData, page: PageArgs, order?: ListOrder<PoolEntryOrderField> | null) {
   ctx.auth.require('pool:read');
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
-  const qb = withinRegion(ctx.em.getRepository(PoolEntry).createQueryBuilder('e'), 'e.region_id', region);
+  const qb = withinRegion(ctx.em.getRepository(PoolEntry).createQueryBuilder('e'), 'e.region_id', region) as SelectQueryBuilder<ListedEntry>;
+  const byName = order?.field === 'PERSON_NAME';
+  if (byName) qb.innerJoinAndMapOne('e.listedPerson', Person, 'lp', 'lp.id = e.person_id');
   if (filter.pool) qb.andWhere('e.pool = :pool', { pool: filter.pool });
   if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
   if (filter.specialty) {
     const [code] = await checkSpecialtyCodes(ctx, [filter.specialty], 'specialty');
     qb.andWhere('EXISTS (SELECT 1 FROM pool_entry_specialties s WHERE s.entry_id = e.id AND s.specialty_code = :code)', { code });
   }
-  return paginate(qb, page);
+  const conn = await paginate(qb, page, pageOrderOf(POOL_ENTRY_ORDERS, order, { field: 'CREATED', direction: 'ASC' }));
+  if (byName) {
+    primeById(ctx, Person, conn.edges.map((e) => e.node.listedPerson!));
+    for (const e of conn.edges) delete e.node.listedPerson;
+  }
+  return conn;
 }
 
 // ---------------------------------------------------------------- batched reads

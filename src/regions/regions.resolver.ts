@@ -1,7 +1,7 @@
 import { Arg, Ctx as Context, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Ctx } from '../context';
 import { Region, RegionLevel } from './region.entity';
-import { createRegion, listRegions, regionLoader } from './regions.service';
+import { childrenOf, createRegion, listRegions, regionLoader } from './regions.service';
 
 @InputType()
 export class CreateRegionInput {
@@ -31,5 +31,10 @@ export class RegionResolver {
   @FieldResolver(() => Region, { nullable: true })
   parent(@Root() region: Region, @Context() ctx: Ctx) {
     return region.parentId ? regionLoader(ctx).load(region.parentId) : null;
+  }
+
+  @FieldResolver(() => [Region], { description: "The regions directly under this one, by code; only those in the account's regions." })
+  children(@Root() region: Region, @Context() ctx: Ctx) {
+    return childrenOf(ctx).load(region.id);
   }
 }

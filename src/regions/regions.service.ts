@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Ctx } from '../context';
 import { conflict, badInput, notFound, unknownId } from '../common/errors';
@@ -59,6 +60,29 @@ export async function listRegions(ctx: Ctx): Promise<Region[]> {
     qb.where(...underAny('r.path', scope));
   }
   return qb.getMany();
+}
+
+/**
+ * The direct children of each region that lie in the account's scope (a county account sees
+ * only its own counties under a city), by code; one statement per batch.
+ */
+export function childrenOf(ctx: Ctx): DataLoader<string, Region[]> {
+  return ctx.loader('regions:children', () =>
+    new DataLoader<string, Region[]>(async (ids) => {
+      const out = new Map<string, Region[]>(ids.map((id) => [id, []]));
+      const scope = ctx.auth.scopePaths();
+      if (!ctx.account || (scope && scope.length === 0)) return ids.map(() => []);
+      const qb = ctx.em
+        .getRepository(Region)
+        .createQueryBuilder('r')
+        .where('r.parent_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('r.code')
+        .addOrderBy('r.id');
+      if (scope) qb.andWhere(...underAny('r.path', scope));
+      for (const r of await qb.getMany()) out.get(r.parentId!)?.push(r);
+      return ids.map((id) => out.get(id)!);
+    }),
+  );
 }
 
 /**

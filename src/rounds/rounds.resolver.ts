@@ -2,6 +2,7 @@ import { Arg, Ctx as Context, Field, FieldResolver, ID, Int, Mutation, ObjectTyp
 import { Ctx } from '../context';
 import { localize } from '../common/i18n';
 import { LocalDateScalar } from '../common/scalars';
+import { OrderInput } from '../common/list-order';
 import { byId } from '../db/loaders';
 import { Account } from '../auth/account.entity';
 import { Person } from '../people/person.entity';
@@ -23,7 +24,7 @@ import {
   teamLoader,
   teamsOfRound,
 } from './rounds.loaders';
-import { advanceRound, coverage, createRound, listRounds } from './rounds.service';
+import { advanceRound, coverage, createRound, listRounds, RoundOrderField } from './rounds.service';
 import {
   AdvanceRoundInput,
   AdvanceRoundPayload,
@@ -66,6 +67,16 @@ export class RecordReadinessPayload {
 
 const present = <T>(xs: (T | null | Error)[]): T[] => xs.filter((x): x is T => x != null && !(x instanceof Error));
 
+export const RoundOrder = OrderInput<RoundOrderField>(
+  'RoundOrder',
+  {
+    START_DATE: 'The start of the stationing period (the default order, ascending).',
+    YEAR: 'Year, then ordinal within the year.',
+    CREATED: 'When the round was planned.',
+  },
+  'How `rounds` is sorted; rounds equal in the field keep the order they were planned in.',
+);
+
 @Resolver(() => Round)
 export class RoundResolver {
   @Query(() => Round, { nullable: true })
@@ -73,14 +84,16 @@ export class RoundResolver {
     return requireReadableRound(ctx, id);
   }
 
-  @Query(() => RoundConnection, { description: 'Rounds of a region and its subtree, by start date.' })
+  @Query(() => RoundConnection, { description: 'Rounds of a region and its subtree; by default by start date, earliest first.' })
   rounds(
     @Arg('filter') filter: RoundFilter,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('orderBy', () => RoundOrder, { nullable: true, description: 'START_DATE (default), YEAR or CREATED, ascending unless DESC; a cursor of another order is refused.' })
+    orderBy: InstanceType<typeof RoundOrder> | null,
     @Context() ctx: Ctx,
   ) {
-    return listRounds(ctx, filter, { first, after });
+    return listRounds(ctx, filter, { first, after }, orderBy);
   }
 
   @Query(() => Coverage, { description: "Units of a region's subtree inspected by rounds whose period overlaps [from, to]." })

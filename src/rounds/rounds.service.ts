@@ -3,6 +3,7 @@ import { badInput, conflict, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
 import { assertNotBefore } from '../common/dates';
 import { paginate, PageArgs } from '../common/pagination';
+import { ListOrder, pageOrderOf } from '../common/list-order';
 import { optionalName } from '../common/validate';
 import { lockRows } from '../db/locks';
 import { isUniqueViolation } from '../db/transaction';
@@ -109,13 +110,20 @@ export interface RoundFilterData {
 }
 
 /** Rounds of a region and its subtree, by start date. */
-export async function listRounds(ctx: Ctx, filter: RoundFilterData, page: PageArgs) {
+export type RoundOrderField = 'START_DATE' | 'YEAR' | 'CREATED';
+const ROUND_ORDERS = {
+  START_DATE: { columns: ['r.starts_on', 'r.id'], key: (r: Round) => [r.startsOn, r.id] },
+  YEAR: { columns: ['r.year', 'r.ordinal', 'r.id'], key: (r: Round) => [r.year, r.ordinal, r.id] },
+  CREATED: { columns: ['r.id'], key: (r: Round) => [r.id] },
+};
+
+export async function listRounds(ctx: Ctx, filter: RoundFilterData, page: PageArgs, order?: ListOrder<RoundOrderField> | null) {
   ctx.auth.require('round:read');
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
   const qb = withinRegion(ctx.em.getRepository(Round).createQueryBuilder('r'), 'r.region_id', region);
   if (filter.year != null) qb.andWhere('r.year = :year', { year: filter.year });
   if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-  return paginate(qb, page, { columns: ['r.starts_on', 'r.id'], key: (r) => [r.startsOn, r.id] });
+  return paginate(qb, page, pageOrderOf(ROUND_ORDERS, order, { field: 'START_DATE', direction: 'ASC' }));
 }
 
 /** Locks a round and reads it afresh. */

@@ -126,7 +126,7 @@ export const employmentsKind: LedgerKind = {
       .innerJoin(Unit, 'u', 'u.id = e.unit_id')
       .where('g.path LIKE :path', { path: `${region.path}%` })
       .orderBy('p.code')
-      .addOrderBy('p.name')
+      .addOrderBy('p.name_sort')
       .addOrderBy('p.id')
       .addOrderBy('e.started_on')
       .addOrderBy('e.id')

@@ -4,7 +4,7 @@
  * cell leaves the stored value as it is (clearing is a correction through the API).
  */
 import { Ctx } from '../../context';
-import { Person, Gender as GenderEnum, Rank as RankEnum } from '../../people/person.entity';
+import { Person, personName, Gender as GenderEnum, Rank as RankEnum } from '../../people/person.entity';
 import { rankChangeRefusal, OpenLead } from '../../people/rules/corrections';
 import { openLeadsOf } from '../../rounds/person-facts';
 import { Region } from '../../regions/region.entity';
@@ -88,7 +88,7 @@ export const personsKind: LedgerKind = {
 
     const outcomes = new Map<number, Outcome>();
     const inserts: Person[] = [];
-    const updates: { id: string; changes: Partial<Fields> }[] = [];
+    const updates: { id: string; changes: Partial<Fields & Pick<Person, 'nameSort'>> }[] = [];
     const seen = new Map<string, number>();
     const codesTaken = new Map<string, string>(existing.filter((p) => p.regionId === region.id && p.code).map((p) => [p.code!, p.id]));
     const lowered: { row: number; person: Person; rank: RankEnum | null }[] = [];
@@ -159,7 +159,7 @@ export const personsKind: LedgerKind = {
       if (!match) {
         const person = Object.assign(new Person(), {
           regionId: region.id,
-          name: r.name,
+          ...personName(r.name),
           gender: given.gender ?? null,
           birthDate: given.birthDate ?? null,
           hometownRegionId: given.hometownRegionId ?? null,
@@ -183,7 +183,7 @@ export const personsKind: LedgerKind = {
       }
       if (changes.rank !== undefined) lowered.push({ row: r.row, person: match, rank: changes.rank });
       if (changes.code) codesTaken.set(changes.code, match.id);
-      updates.push({ id: match.id, changes });
+      updates.push({ id: match.id, changes: changes.name === undefined ? changes : { ...changes, ...personName(changes.name) } });
       outcomes.set(r.row, 'updated');
     }
 
@@ -203,7 +203,7 @@ export const personsKind: LedgerKind = {
       .innerJoin(Region, 'g', 'g.id = p.region_id')
       .where('g.path LIKE :path', { path: `${region.path}%` })
       .orderBy('p.code')
-      .addOrderBy('p.name')
+      .addOrderBy('p.name_sort')
       .addOrderBy('p.id')
       .getMany();
     const homes = await hometownWords(ctx, persons.map((p) => p.hometownRegionId).filter((id): id is string => !!id));

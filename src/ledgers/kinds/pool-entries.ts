@@ -173,7 +173,7 @@ export const poolEntriesKind: LedgerKind = {
         .where('e.region_id = :region', { region: region.id })
         .orderBy('e.pool')
         .addOrderBy('p.code')
-        .addOrderBy('p.name')
+        .addOrderBy('p.name_sort')
         .addOrderBy('e.id')
         .getRawMany<{ id: string; code: string | null; name: string; birthDate: string | null; pool: PoolKind; status: PoolEntryStatus; unit: string | null }>(),
     ]);

@@ -111,7 +111,7 @@ export const relationsKind: LedgerKind = {
       .innerJoin(Region, 'gb', 'gb.id = b.region_id')
       .where('ga.path LIKE :path AND gb.path LIKE :path', { path: `${region.path}%` })
       .orderBy('a.code')
-      .addOrderBy('a.name')
+      .addOrderBy('a.name_sort')
       .addOrderBy('r.id')
       .getRawMany();
     // Each relation from the side whose person comes first by code, name and birth date, so that

@@ -86,7 +86,7 @@ export function noticeTexts(s: NoticeSheet) {
     ...(s.replacesPublishedAt ? [`（更正公示，替代${dateZh(localDateOf(s.replacesPublishedAt))}发布的公示）`] : []),
     ...(s.supersededAt ? [`（本公示已由${dateZh(localDateOf(s.supersededAt))}发布的更正公示替代，以更正公示为准）`] : []),
   ];
-  const opening = `现将${s.regionName}巡察干部${y}年${m}月考勤情况予以公示。天数按国家法定工作日计算，以半天为单位；请假按已批准并已到期的请假统计，原单位召回含因原单位召回请假的天数。`;
+  const opening = `现将${s.regionName}巡察干部${y}年${m}月考勤情况予以公示。天数按国家法定工作日计算，以半天为单位；请假按已批准且已到期的请假统计；原单位召回含因原单位召回而请假的天数。`;
   const contact = s.objectionContact ? `（联系方式：${s.objectionContact}）` : '';
   const posting =
     s.postedFrom && s.postedUntil
@@ -130,14 +130,14 @@ export async function noticeWorkbook(s: NoticeSheet): Promise<Buffer> {
     ws.mergeCells(row.number, 1, row.number, width);
     const cell = row.getCell(1);
     cell.font = { name: FONT, size: o.size, bold: o.bold };
-    cell.alignment = { horizontal: o.align, vertical: 'middle', wrapText: true };
+    cell.alignment = { horizontal: o.align, vertical: 'middle', wrapText: true, indent: o.align === 'right' ? 2 : 0 };
     row.height = o.height;
     return row;
   };
 
   line(noticeTitle(s), { size: 18, bold: true, height: 32, align: 'center' });
   for (const text of texts.status) line(text, { size: 12, height: 20, align: 'center' });
-  line(texts.opening, { size: 11, height: 32, align: 'left' });
+  line(texts.opening, { size: 11, height: 40, align: 'left' });
 
   // Two header rows: a column without a group spans both; a group spans its columns.
   const top = ws.addRow(columns.map((c) => c.group ?? c.header));
@@ -168,7 +168,7 @@ export async function noticeWorkbook(s: NoticeSheet): Promise<Buffer> {
     columns.forEach((c, k) => {
       const cell = row.getCell(k + 1);
       cell.font = { name: FONT, size: 11 };
-      cell.alignment = { horizontal: c.align ?? 'center', vertical: 'middle', shrinkToFit: c.align === 'left' };
+      cell.alignment = { horizontal: c.align ?? 'center', vertical: 'middle', shrinkToFit: c.align === 'left', indent: c.align === 'left' ? 1 : 0 };
       cell.border = BORDER;
     });
     // A new page after every 25 people, the header rows repeated on it.

@@ -6,6 +6,7 @@ import { Composition1763730000000 } from './1763730000000-Composition';
 import { AccountSecurity1763800000000 } from './1763800000000-AccountSecurity';
 import { Records1763810000000 } from './1763810000000-Records';
 import { NameSort1763820000000 } from './1763820000000-NameSort';
+import { NoticePosting1763830000000 } from './1763830000000-NoticePosting';
 
 /** Every migration, in order. The same files run on SQLite and MySQL/MariaDB. */
 export const allMigrations = [
@@ -17,4 +18,5 @@ export const allMigrations = [
   AccountSecurity1763800000000,
   Records1763810000000,
   NameSort1763820000000,
+  NoticePosting1763830000000,
 ];

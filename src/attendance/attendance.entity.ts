@@ -47,6 +47,29 @@ export class AttendanceNotice extends Identified {
   @Field(() => DateTimeScalar) @InstantColumn({ name: 'published_at' }) publishedAt!: Date;
   @RefColumn({ name: 'published_by' }) publishedBy!: string;
   @RefColumn({ nullable: true, name: 'superseded_by_id' }) supersededById!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day of the posting period (公示期); null on notices published before it was kept.' })
+  @DateColumn({ nullable: true, name: 'posted_from' })
+  postedFrom!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the posting period.' })
+  @DateColumn({ nullable: true, name: 'posted_until' })
+  postedUntil!: string | null;
+  @IntColumn({ nullable: true, name: 'posting_working_days' }) postingWorkingDays!: number | null;
+  @Field(() => String, { nullable: true, description: 'The office that issues the notice, as printed at its foot.' })
+  @StringColumn(200, { nullable: true, name: 'issuing_office' })
+  issuingOffice!: string | null;
+  /** Where to raise objections, as printed (a phone number, an address). */
+  @StringColumn(300, { nullable: true, name: 'objection_contact' }) objectionContact!: string | null;
+}
+
+/** A region's own notice settings; a region without them takes its nearest ancestor's, else the defaults. */
+@Entity('attendance_notice_settings')
+export class AttendanceNoticeSettingsRow extends Identified {
+  @Index({ unique: true }) @RefColumn({ name: 'region_id' }) regionId!: string;
+  @IntColumn({ name: 'posting_working_days' }) postingWorkingDays!: number;
+  @StringColumn(200, { nullable: true, name: 'issuing_office' }) issuingOffice!: string | null;
+  @StringColumn(300, { nullable: true, name: 'objection_contact' }) objectionContact!: string | null;
+  @RefColumn({ name: 'updated_by' }) updatedBy!: string;
+  @InstantColumn({ name: 'updated_at' }) updatedAt!: Date;
 }
 
 /** A frozen row of a notice: the figures (in working days) and the name as published. */
@@ -71,4 +94,7 @@ export class AttendanceNoticeRow extends Identified {
   @DecimalColumn({ name: 'leave_marriage' }) leaveMarriage!: number;
   @DecimalColumn({ name: 'leave_bereavement' }) leaveBereavement!: number;
   @DecimalColumn({ name: 'leave_other' }) leaveOther!: number;
+  /** The team(s) the person served on in the month, as published; null on older notices. */
+  @StringColumn(200, { nullable: true, name: 'team_name' }) teamName!: string | null;
+  @StringColumn(500, { nullable: true }) remark!: string | null;
 }

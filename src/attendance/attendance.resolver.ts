@@ -6,9 +6,22 @@ import { personLoader } from '../people/people.service';
 import { Region } from '../regions/region.entity';
 import { regionLoader } from '../regions/regions.service';
 import { AttendanceNotice, AttendanceRecord } from './attendance.entity';
-import { attendanceSummary, exportPath, listNotices, noticeRows, publishNotice, recordAttendance } from './attendance.service';
 import {
+  attendanceSummary,
+  exportPath,
+  getNoticeSettings,
+  listNotices,
+  noticeRows,
+  NoticeSettingsView,
+  publishNotice,
+  recordAttendance,
+  setNoticeSettings,
+} from './attendance.service';
+import {
+  AttendanceNoticeSettings,
   AttendanceSummaryRow,
+  SetAttendanceNoticeSettingsInput,
+  SetAttendanceNoticeSettingsPayload,
   PublishAttendanceNoticeInput,
   PublishAttendanceNoticePayload,
   RecordAttendanceInput,
@@ -75,5 +88,28 @@ export class AttendanceNoticeResolver {
   @FieldResolver(() => String, { description: 'Path of the spreadsheet export on this server.' })
   exportUrl(@Root() n: AttendanceNotice) {
     return exportPath(n.id);
+  }
+}
+
+@Resolver(() => AttendanceNoticeSettings)
+export class AttendanceNoticeSettingsResolver {
+  @Query(() => AttendanceNoticeSettings, { description: "How a region's monthly attendance notices are posted (its own settings, else its nearest ancestor's, else the defaults)." })
+  attendanceNoticeSettings(@Arg('regionId', () => ID) regionId: string, @Context() ctx: Ctx) {
+    return getNoticeSettings(ctx, regionId);
+  }
+
+  @Mutation(() => SetAttendanceNoticeSettingsPayload, { description: "Sets a region's own notice settings: posting period (公示期), issuing office, where to raise objections." })
+  async setAttendanceNoticeSettings(@Arg('input') input: SetAttendanceNoticeSettingsInput, @Context() ctx: Ctx): Promise<SetAttendanceNoticeSettingsPayload> {
+    return { settings: await setNoticeSettings(ctx, input) };
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() s: NoticeSettingsView, @Context() ctx: Ctx) {
+    return regionLoader(ctx).load(s.regionId);
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The region whose settings apply (this one or the nearest above); null for the defaults.' })
+  definedBy(@Root() s: NoticeSettingsView, @Context() ctx: Ctx) {
+    return s.definedByRegionId ? regionLoader(ctx).load(s.definedByRegionId) : null;
   }
 }

@@ -1,6 +1,6 @@
 import { Between, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { Ctx } from '../context';
-import { badInput, forbidden, notFound, unknownId } from '../common/errors';
+import { badInput, conflict, forbidden, notFound, unknownId } from '../common/errors';
 import { msg } from '../common/i18n';
 import { optionalText } from '../common/validate';
 import { manyBy } from '../db/loaders';
@@ -12,12 +12,22 @@ import { readablePersons } from '../people/person.access';
 import { Region } from '../regions/region.entity';
 import { requireRegion } from '../regions/regions.service';
 import { Round } from '../rounds/round.entity';
-import { TeamMembership, TeamRole } from '../rounds/team.entity';
+import { Team, TeamMembership, TeamRole } from '../rounds/team.entity';
 import { calendarOf } from '../calendar/calendar.service';
 import { monthRange } from '../calendar/rules/days';
 import { UnpublishedYearError } from '../calendar/rules/working-calendar';
 import { takenLeave } from '../leave/availability';
-import { AttendanceNotice, AttendanceNoticeRow, AttendanceRecord } from './attendance.entity';
+import { AttendanceNotice, AttendanceNoticeRow, AttendanceNoticeSettingsRow, AttendanceRecord } from './attendance.entity';
+import {
+  dateZh,
+  DEFAULT_POSTING_WORKING_DAYS,
+  defaultIssuingOffice,
+  describeDays,
+  MAX_POSTING_WORKING_DAYS,
+  membershipRemark,
+  postingPeriod,
+  publicationRefusal,
+} from './rules/notice';
 import { applyEntry, AttendanceStatus, entryRefusal, HalfKey, Mark } from './rules/records';
 import { LEAVE_TYPES, LeaveType } from '../leave/rules/leave-types';
 import { summarize, SummaryRow } from './rules/summary';
@@ -43,8 +53,8 @@ function onTeamOn(round: Round, memberships: TeamMembership[], date: string): Te
 /**
  * Records attendance for people on the round's teams, per working day or half day: by the
  * office of the round's region, or by a group leader for the members of the team they lead.
- * A half day covered by approved leave, a non-working day, or a day the person was not on a
- * team of the round is refused, and then nothing is written.
+ * A day still to come, a half day covered by approved leave, a non-working day, or a day the
+ * person was not on a team of the round is refused, and then nothing is written.
  */
 export async function recordAttendance(ctx: Ctx, roundId: string, entries: EntryData[]): Promise<AttendanceRecord[]> {
   const account = ctx.auth.signedIn();
@@ -61,6 +71,16 @@ export async function recordAttendance(ctx: Ctx, roundId: string, entries: Entry
   if (entries.length === 0) throw badInput('entries', msg('至少需要一条考勤', 'At least one entry is required'));
   if (entries.length > MAX_ENTRIES) throw badInput('entries', msg(`一次最多登记 ${MAX_ENTRIES} 条`, `At most ${MAX_ENTRIES} entries at a time`));
 
+  const today = ctx.clock.today();
+  entries.forEach((e, i) => {
+    if (e.date > today) {
+      throw badInput(
+        `entries[${i}].date`,
+        msg(`${e.date} 尚未到来，不能预先登记考勤（今天是 ${today}）`, `${e.date} has not come yet; attendance is recorded on or after the day (today is ${today})`),
+        { date: e.date, today },
+      );
+    }
+  });
   const personIds = [...new Set(entries.map((e) => e.personId))];
   const dates = [...new Set(entries.map((e) => e.date))].sort();
   // One writer per person at a time: records and leave checks stay consistent.
@@ -150,6 +170,19 @@ export async function recordAttendance(ctx: Ctx, roundId: string, entries: Entry
 
 export interface SummaryRowView extends SummaryRow {
   personName: string;
+  /** The team(s) served on in the month, in order of joining, joined with 、. */
+  teamName: string | null;
+  remark: string | null;
+  /** The rank of the person's first team (rounds by start, teams in creation order), for listing team by team. */
+  teamRank: number;
+}
+
+export interface MonthSummary {
+  /** The month's working dates up to today (all of them once the month is over). */
+  workingDates: string[];
+  /** The month's working dates. */
+  monthWorkingDates: string[];
+  rows: SummaryRowView[];
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -163,39 +196,56 @@ const collator = new Intl.Collator('zh-Hans-CN');
 /**
  * The month's summary for the people on teams of the region's rounds: working days while on a
  * team, and how each working half day went (leave from approved and reported-back requests,
- * by type; otherwise the attendance record; otherwise unrecorded). Rows in name order.
+ * by type; otherwise the attendance record; otherwise unrecorded). Days still to come are not
+ * counted: a month in progress is summed up to today, and leave counts once its day has come.
+ * Rows in name order.
  */
-export async function computeSummary(ctx: Ctx, region: Region, month: string): Promise<SummaryRowView[]> {
+export async function computeSummary(ctx: Ctx, region: Region, month: string): Promise<MonthSummary> {
   assertMonth(month);
   const { from, to } = monthRange(month);
   const cal = await calendarOf(ctx);
-  let workingDates: string[];
+  let monthWorkingDates: string[];
   try {
-    workingDates = cal.workingDates(from, to);
+    monthWorkingDates = cal.workingDates(from, to);
   } catch (e) {
     throw e instanceof UnpublishedYearError ? e.at('month') : e;
   }
+  const today = ctx.clock.today();
+  const workingDates = monthWorkingDates.filter((d) => d <= today);
+  const empty: MonthSummary = { workingDates, monthWorkingDates, rows: [] };
   const rounds = await ctx.em.find(Round, { where: { regionId: region.id, startsOn: LessThanOrEqual(to), endsOn: MoreThanOrEqual(from) } });
-  if (rounds.length === 0) return [];
+  if (rounds.length === 0) return empty;
   const roundById = new Map(rounds.map((r) => [r.id, r]));
   const memberships = (await ctx.em.find(TeamMembership, { where: { roundId: In([...roundById.keys()]), joinedOn: LessThanOrEqual(to) } })).filter(
     (m) => m.leftOn === null || m.leftOn >= from,
   );
   const onTeam = new Map<string, { from: string; to: string }[]>();
+  const served = new Map<string, { teamId: string; joinedOn: string; leftOn: string | null }[]>();
   for (const m of memberships) {
     const round = roundById.get(m.roundId)!;
     const a = [m.joinedOn, round.startsOn, from].reduce((x, y) => (x > y ? x : y));
     const b = [m.leftOn ?? round.endsOn, round.endsOn, to].reduce((x, y) => (x < y ? x : y));
-    if (a <= b) onTeam.set(m.personId, [...(onTeam.get(m.personId) ?? []), { from: a, to: b }]);
+    if (a > b) continue;
+    onTeam.set(m.personId, [...(onTeam.get(m.personId) ?? []), { from: a, to: b }]);
+    const joinedOn = m.joinedOn > round.startsOn ? m.joinedOn : round.startsOn;
+    served.set(m.personId, [...(served.get(m.personId) ?? []), { teamId: m.teamId, joinedOn, leftOn: m.leftOn }]);
   }
   const personIds = [...onTeam.keys()];
-  if (personIds.length === 0) return [];
-  const [records, leaves, persons] = await Promise.all([
+  if (personIds.length === 0) return empty;
+  const [records, leaves, persons, teams] = await Promise.all([
     ctx.em.find(AttendanceRecord, { where: { roundId: In([...roundById.keys()]), personId: In(personIds), date: Between(from, to) } }),
     takenLeave(ctx, personIds, from, to),
     personLoader(ctx).loadMany(personIds),
+    ctx.em.find(Team, { where: { id: In([...new Set(memberships.map((m) => m.teamId))]) } }),
   ]);
   const nameOf = new Map(persons.filter((p): p is Person => p instanceof Person).map((p) => [p.id, p.name]));
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const roundStart = (t: Team) => roundById.get(t.roundId)!.startsOn;
+  const teamRank = new Map(
+    [...teams]
+      .sort((x, y) => roundStart(x).localeCompare(roundStart(y)) || x.createdAt.getTime() - y.createdAt.getTime() || x.id.localeCompare(y.id))
+      .map((t, i) => [t.id, i]),
+  );
   const people = personIds
     .map((personId) => ({ personId, onTeam: onTeam.get(personId)! }))
     .sort((x, y) => collator.compare(nameOf.get(x.personId) ?? '', nameOf.get(y.personId) ?? '') || x.personId.localeCompare(y.personId));
@@ -205,12 +255,28 @@ export async function computeSummary(ctx: Ctx, region: Region, month: string): P
     records: records.map((r) => ({ personId: r.personId, date: r.date, half: r.half, status: r.status })),
     leaves,
   });
-  return rows.map((r) => ({ ...r, personName: nameOf.get(r.personId) ?? '' }));
+  const bounds = { firstWorkingDate: monthWorkingDates[0] ?? from, lastWorkingDate: monthWorkingDates[monthWorkingDates.length - 1] ?? to };
+  return {
+    workingDates,
+    monthWorkingDates,
+    rows: rows.map((r) => {
+      const spans = (served.get(r.personId) ?? [])
+        .sort((x, y) => x.joinedOn.localeCompare(y.joinedOn))
+        .map((s) => ({ ...s, teamName: teamName.get(s.teamId) ?? '' }));
+      return {
+        ...r,
+        personName: nameOf.get(r.personId) ?? '',
+        teamName: [...new Set(spans.map((s) => s.teamName))].join('、') || null,
+        remark: membershipRemark(spans, bounds) || null,
+        teamRank: spans.length ? teamRank.get(spans[0].teamId)! : Number.MAX_SAFE_INTEGER,
+      };
+    }),
+  };
 }
 
 export async function attendanceSummary(ctx: Ctx, regionId: string, month: string): Promise<SummaryRowView[]> {
   ctx.auth.require('attendance:read');
-  return computeSummary(ctx, await requireRegion(ctx, regionId, 'regionId'), month);
+  return (await computeSummary(ctx, await requireRegion(ctx, regionId, 'regionId'), month)).rows;
 }
 
 // ---------------------------------------------------------------- notices
@@ -227,7 +293,10 @@ const LEAVE_COLUMNS: Record<LeaveType, keyof AttendanceNoticeRow> = {
 
 /**
  * Freezes the month's summary as a notice: revision 1, or the next revision, which the previous
- * one then names as its successor. A published notice never changes.
+ * one then names as its successor. A published notice never changes. It is published from the
+ * month's last working day on, and only once every working day of everyone on a team has a
+ * record or leave; otherwise CONFLICT, naming who misses which days (`extensions.unrecorded`).
+ * The posting period, issuing office and contact are those in force, frozen with the notice.
  */
 export async function publishNotice(ctx: Ctx, regionId: string, month: string): Promise<AttendanceNotice> {
   const account = ctx.auth.require('notice:publish');
@@ -235,7 +304,36 @@ export async function publishNotice(ctx: Ctx, regionId: string, month: string): 
   assertMonth(month);
   // One publication of a region at a time, so revisions are numbered without gaps or clashes.
   await lockRows(ctx.em, Region, [region.id]);
-  const rows = await computeSummary(ctx, region, month);
+  const summary = await computeSummary(ctx, region, month);
+  const today = ctx.clock.today();
+  const missing = summary.rows.filter((r) => r.unrecordedDays > 0);
+  const refusal = publicationRefusal({ today, workingDates: summary.monthWorkingDates, unrecordedRows: missing.length });
+  if (refusal === 'EARLY') {
+    const last = summary.monthWorkingDates[summary.monthWorkingDates.length - 1];
+    throw badInput(
+      'month',
+      msg(
+        `${monthZh(month)}的考勤公示须在本月最后一个工作日（${last ? dateZh(last) : '无'}）及以后发布`,
+        `The notice of ${month} is published on or after the month's last working day (${last ?? 'none'})`,
+      ),
+      { publishableFrom: last ?? null },
+    );
+  }
+  if (refusal === 'UNRECORDED') {
+    const lines = missing.map((r) => `${r.personName}：${describeDays(r.unrecorded, summary.monthWorkingDates)}`);
+    throw conflict(
+      msg(
+        `${monthZh(month)}尚有 ${missing.length} 人的工作日未登记考勤，登记后才能发布：${lines.join('；')}`,
+        `${missing.length} people still have working days without attendance in ${month}; record them before publishing: ${missing
+          .map((r) => `${r.personName}: ${r.unrecorded.map((d) => (d.half ? `${d.date} ${d.half}` : d.date)).join(', ')}`)
+          .join('; ')}`,
+      ),
+      { unrecorded: missing.map((r) => ({ personId: r.personId, personName: r.personName, days: r.unrecorded })) },
+    );
+  }
+  const settings = await noticeSettingsOf(ctx, region);
+  const cal = await calendarOf(ctx);
+  const posting = postingPeriod((d) => cal.isWorkingDay(d), today, settings.postingWorkingDays);
   const latest = await ctx.em.findOne(AttendanceNotice, { where: { regionId: region.id, month }, order: { revision: 'DESC' } });
   const notice = Object.assign(new AttendanceNotice(), {
     regionId: region.id,
@@ -244,8 +342,15 @@ export async function publishNotice(ctx: Ctx, regionId: string, month: string): 
     publishedAt: ctx.clock.now(),
     publishedBy: account.id,
     supersededById: null,
+    postedFrom: posting.from,
+    postedUntil: posting.until,
+    postingWorkingDays: settings.postingWorkingDays,
+    issuingOffice: settings.issuingOffice,
+    objectionContact: settings.objectionContact,
   });
   await ctx.em.insert(AttendanceNotice, notice);
+  // Team by team, and by name within a team.
+  const rows = [...summary.rows].sort((x, y) => x.teamRank - y.teamRank);
   if (rows.length) {
     await ctx.em.insert(
       AttendanceNoticeRow,
@@ -262,6 +367,8 @@ export async function publishNotice(ctx: Ctx, regionId: string, month: string): 
           absentDays: r.absentDays,
           homeUnitRecallDays: r.homeUnitRecallDays,
           unrecordedDays: r.unrecordedDays,
+          teamName: r.teamName,
+          remark: r.remark,
         });
         for (const t of LEAVE_TYPES) (row[LEAVE_COLUMNS[t]] as number) = r.leaveByType.find((x) => x.type === t)?.days ?? 0;
         return row;
@@ -273,12 +380,16 @@ export async function publishNotice(ctx: Ctx, regionId: string, month: string): 
   return notice;
 }
 
+const monthZh = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+
 /** A notice's frozen rows as summary rows. */
 export async function noticeRows(ctx: Ctx, noticeId: string): Promise<SummaryRowView[]> {
   const rows = await manyBy(ctx, AttendanceNoticeRow, 'noticeId', { ordinal: 'ASC' }).load(noticeId);
   return rows.map((r) => ({
     personId: r.personId,
     personName: r.personName,
+    teamName: r.teamName,
+    remark: r.remark,
     workingDays: r.workingDays,
     presentDays: r.presentDays,
     businessTripDays: r.businessTripDays,
@@ -286,8 +397,76 @@ export async function noticeRows(ctx: Ctx, noticeId: string): Promise<SummaryRow
     absentDays: r.absentDays,
     homeUnitRecallDays: r.homeUnitRecallDays,
     unrecordedDays: r.unrecordedDays,
+    unrecorded: [],
+    teamRank: 0,
     leaveByType: LEAVE_TYPES.filter((t) => (r[LEAVE_COLUMNS[t]] as number) > 0).map((t) => ({ type: t, days: r[LEAVE_COLUMNS[t]] as number })),
   }));
+}
+
+// ---------------------------------------------------------------- notice settings
+
+export interface NoticeSettingsView {
+  regionId: string;
+  /** The region whose settings apply; null when the defaults apply. */
+  definedByRegionId: string | null;
+  postingWorkingDays: number;
+  issuingOffice: string;
+  objectionContact: string | null;
+}
+
+/** A region's notice settings: its own, else its nearest ancestor's, else the defaults. */
+export async function noticeSettingsOf(ctx: Ctx, region: Region): Promise<NoticeSettingsView> {
+  const lineage = region.path.split('/').filter(Boolean);
+  const rows = await ctx.em.find(AttendanceNoticeSettingsRow, { where: { regionId: In(lineage) } });
+  const own = [...lineage].reverse().map((id) => rows.find((r) => r.regionId === id)).find((r) => r !== undefined);
+  return {
+    regionId: region.id,
+    definedByRegionId: own?.regionId ?? null,
+    postingWorkingDays: own?.postingWorkingDays ?? DEFAULT_POSTING_WORKING_DAYS,
+    // An ancestor's office is not this region's: only the region's own name is inherited as a default.
+    issuingOffice: (own?.regionId === region.id ? own.issuingOffice : null) ?? defaultIssuingOffice(region.name),
+    objectionContact: own?.objectionContact ?? null,
+  };
+}
+
+export async function getNoticeSettings(ctx: Ctx, regionId: string): Promise<NoticeSettingsView> {
+  ctx.auth.require('attendance:read');
+  return noticeSettingsOf(ctx, await requireRegion(ctx, regionId, 'regionId'));
+}
+
+export interface NoticeSettingsData {
+  regionId: string;
+  postingWorkingDays: number;
+  issuingOffice?: string | null;
+  objectionContact?: string | null;
+}
+
+/** Gives a region notice settings of its own (notice:publish: the office director, ADMIN). */
+export async function setNoticeSettings(ctx: Ctx, input: NoticeSettingsData): Promise<NoticeSettingsView> {
+  const account = ctx.auth.require('notice:publish');
+  const region = await requireRegion(ctx, input.regionId, 'regionId');
+  const days = input.postingWorkingDays;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_POSTING_WORKING_DAYS) {
+    throw badInput(
+      'postingWorkingDays',
+      msg(`公示期应为 1 至 ${MAX_POSTING_WORKING_DAYS} 个工作日`, `The posting period must be 1 to ${MAX_POSTING_WORKING_DAYS} working days`),
+    );
+  }
+  const issuingOffice = optionalText(input.issuingOffice, 'issuingOffice', 200);
+  const objectionContact = optionalText(input.objectionContact, 'objectionContact', 300);
+  await lockRows(ctx.em, Region, [region.id]);
+  const existing = await ctx.em.findOneBy(AttendanceNoticeSettingsRow, { regionId: region.id });
+  const row = Object.assign(existing ?? new AttendanceNoticeSettingsRow(), {
+    regionId: region.id,
+    postingWorkingDays: days,
+    issuingOffice,
+    objectionContact,
+    updatedBy: account.id,
+    updatedAt: ctx.clock.now(),
+  });
+  await ctx.em.save(AttendanceNoticeSettingsRow, row);
+  ctx.touch(region.id);
+  return noticeSettingsOf(ctx, region);
 }
 
 export async function listNotices(ctx: Ctx, regionId: string, month?: string | null): Promise<AttendanceNotice[]> {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../common/scalars';
 import { DayHalf, LeaveType } from '../leave/leave.entity';
 import type { LeaveType as LeaveTypeName } from '../leave/rules/leave-types';
@@ -42,6 +42,8 @@ export class AttendanceSummaryRow {
   @Field(() => Float) homeUnitRecallDays!: number;
   @Field(() => Float, { description: 'Working days with neither a record nor approved leave.' }) unrecordedDays!: number;
   @Field(() => [LeaveTypeDays]) leaveByType!: LeaveTypeDays[];
+  @Field(() => String, { nullable: true, description: 'The team(s) the person served on in the month.' }) teamName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Came to or left a team within the month.' }) remark!: string | null;
 }
 
 @InputType()
@@ -53,4 +55,27 @@ export class PublishAttendanceNoticeInput {
 @ObjectType()
 export class PublishAttendanceNoticePayload {
   @Field(() => AttendanceNotice) notice!: AttendanceNotice;
+}
+
+@ObjectType({ description: "How a region's monthly notices are posted." })
+export class AttendanceNoticeSettings {
+  regionId!: string;
+  definedByRegionId!: string | null;
+  @Field(() => Int, { description: 'The posting period (公示期) in working days, from the day of publication.' }) postingWorkingDays!: number;
+  @Field({ description: 'The issuing office printed at the foot (default: the leading group office of the region).' }) issuingOffice!: string;
+  @Field(() => String, { nullable: true, description: 'Where to raise objections (a phone number, an address), printed with the posting period.' })
+  objectionContact!: string | null;
+}
+
+@InputType()
+export class SetAttendanceNoticeSettingsInput {
+  @Field(() => ID) regionId!: string;
+  @Field(() => Int) postingWorkingDays!: number;
+  @Field(() => String, { nullable: true, description: 'Null for the default.' }) issuingOffice?: string | null;
+  @Field(() => String, { nullable: true }) objectionContact?: string | null;
+}
+
+@ObjectType()
+export class SetAttendanceNoticeSettingsPayload {
+  @Field(() => AttendanceNoticeSettings) settings!: AttendanceNoticeSettings;
 }

@@ -95,13 +95,20 @@ export async function seedDemo(api: DemoApi): Promise<void> {
   const year = Number(today.slice(0, 4));
   const cal = await loadCalendar(api.gql, [year - 1, year, year + 1]);
 
-  // The month: the latest one of the round (or the current one) up to today whose year is published.
+  // The month: the latest one of the round (or the current one) up to today whose year is
+  // published; with a round, preferably the latest whose last working day has come, so that its
+  // notice can be published.
   const until = round ? [round.endsOn, today].sort()[0] : today;
   const earliest = round ? round.startsOn.slice(0, 7) : today.slice(0, 7);
   let month: string | null = null;
+  let closed = false;
   for (let m = until.slice(0, 7); m >= earliest; m = addDaysTo(`${m}-01`, -1).slice(0, 7)) {
-    if (cal.isPublished(Number(m.slice(0, 4)))) {
+    if (!cal.isPublished(Number(m.slice(0, 4)))) continue;
+    month ??= m;
+    const days = workingDatesIn(cal, monthRange(m).from, monthRange(m).to);
+    if (!round || (days.length > 0 && days[days.length - 1] <= today)) {
       month = m;
+      closed = days.length > 0 && days[days.length - 1] <= today;
       break;
     }
   }
@@ -220,7 +227,8 @@ export async function seedDemo(api: DemoApi): Promise<void> {
   });
   for (let i = 0; i < entries.length; i += 400) await api.gql(RECORD, { i: { roundId: round.id, entries: entries.slice(i, i + 400) } });
 
-  // The monthly notice, then a correction published as revision 2.
+  // The monthly notice, then a correction published as revision 2 (once the month's last working day has come).
+  if (!closed) return;
   const publisher = director ?? api.gql;
   await publisher(PUBLISH, { i: { regionId, month } });
   const corrected = entries.find((e) => e.status === 'PRESENT' && e.half === null);

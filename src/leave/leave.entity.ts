@@ -62,11 +62,14 @@ export class LeaveRequest extends Identified {
 @ObjectType('ApprovalStep')
 @Entity('leave_approval_steps')
 @Index(['leaveId', 'order'], { unique: true })
+@Index(['teamId', 'status'])
 export class LeaveApprovalStep extends Identified {
   @RefColumn({ name: 'leave_id' }) leaveId!: string;
   @Field(() => Int) @IntColumn({ name: 'step_order' }) order!: number;
   @Field(() => Role) @EnumColumn() role!: Role;
   @Field(() => ApprovalStepStatus) @EnumColumn() status!: StepStatus;
+  /** For a role personal to the requester (their group leader): the team whose leader decides the step. */
+  @RefColumn({ nullable: true, name: 'team_id' }) teamId!: string | null;
   @RefColumn({ nullable: true, name: 'decided_by' }) decidedBy!: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) @InstantColumn({ nullable: true, name: 'decided_at' }) decidedAt!: Date | null;
   @Field(() => String, { nullable: true }) @StringColumn(500, { nullable: true }) comment!: string | null;

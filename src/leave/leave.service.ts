@@ -1,4 +1,4 @@
-import { Brackets, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { Ctx } from '../context';
 import { badInput, conflict, forbidden, notFound, unknownId } from '../common/errors';
 import { Msg, msg } from '../common/i18n';
@@ -8,16 +8,19 @@ import { requiredText, optionalText } from '../common/validate';
 import { byId, manyBy, primeById } from '../db/loaders';
 import { lockRows } from '../db/locks';
 import { Account } from '../auth/account.entity';
+import type { AuthAccount } from '../auth/access';
 import { Role } from '../auth/roles';
 import { Person } from '../people/person.entity';
 import { personLoader } from '../people/people.service';
 import { Region } from '../regions/region.entity';
+import { Round } from '../rounds/round.entity';
+import { TeamMembership, TeamRole } from '../rounds/team.entity';
 import { requireRegion, withinRegion } from '../regions/regions.service';
 import { calendarOf, countSpan, halfZh, SpanInput } from '../calendar/calendar.service';
 import { UnpublishedYearError } from '../calendar/rules/working-calendar';
 import { LeaveType as LeaveTypeName } from './rules/leave-types';
 import { LeaveApprovalStep, LeavePolicyTier, LeaveRequest } from './leave.entity';
-import { ApprovalTier, DEFAULT_LEAVE_TIERS, routeApproval, tierProblems } from './rules/approval';
+import { ApprovalTier, blockedRoles, DEFAULT_LEAVE_TIERS, isPersonalRole, routeApproval, tierProblems } from './rules/approval';
 import { cancellation, decide, initialStepStatuses, isOverdue, LeaveStatus, reportBackDue, skipOpenSteps } from './rules/lifecycle';
 import { spanSlots, slotsOverlap, takenSlots } from './rules/span';
 
@@ -104,7 +107,11 @@ export async function setLeavePolicy(ctx: Ctx, regionId: string, tiers: Approval
 
 // ---------------------------------------------------------------- reading
 
-/** The person on leave, the account that filed it, office roles of the region, and its approvers. */
+/**
+ * The person on leave, the account that filed it, leave:read in the request's region, and
+ * there its deciders: holders of an office role of its steps, the group leader of a personal
+ * step's team, and whoever decided a step.
+ */
 export async function canReadLeave(ctx: Ctx, leave: LeaveRequest): Promise<boolean> {
   const account = ctx.account;
   if (!account) return false;
@@ -112,7 +119,24 @@ export async function canReadLeave(ctx: Ctx, leave: LeaveRequest): Promise<boole
   if (!(await ctx.auth.covers(leave.regionId))) return false;
   if (ctx.auth.has('leave:read')) return true;
   const steps = await stepsOf(ctx).load(leave.id);
-  return steps.some((s) => account.roles.includes(s.role));
+  const led = steps.some((s) => s.teamId) ? await teamsLedBy(ctx) : new Set<string>();
+  return steps.some((s) => s.decidedBy === account.id || mayHoldStep(account.roles, led, s));
+}
+
+/** Whether an account with these roles, leading these teams, holds a step (its region aside). */
+function mayHoldStep(roles: readonly Role[], led: ReadonlySet<string>, step: Pick<LeaveApprovalStep, 'role' | 'teamId'>): boolean {
+  if (isPersonalRole(step.role)) return step.teamId !== null && led.has(step.teamId);
+  return roles.includes(step.role);
+}
+
+/** The teams the signed-in account's person leads now (read once per request). */
+export function teamsLedBy(ctx: Ctx): Promise<Set<string>> {
+  return ctx.local('leave:teamsLedBy', async () => {
+    const personId = ctx.account?.personId;
+    if (!personId) return new Set<string>();
+    const rows = await ctx.em.find(TeamMembership, { where: { personId, role: TeamRole.LEADER, leftOn: IsNull() } });
+    return new Set(rows.map((m) => m.teamId));
+  });
 }
 
 export async function getLeave(ctx: Ctx, id: string): Promise<LeaveRequest> {
@@ -135,6 +159,7 @@ export interface LeaveFilterData {
   personId?: string | null;
   status?: LeaveStatus | null;
   overdue?: boolean | null;
+  awaitingMyDecision?: boolean | null;
 }
 
 export type LeaveOrderField = 'CREATED' | 'START_DATE' | 'PERSON_NAME';
@@ -147,18 +172,21 @@ const LEAVE_ORDERS = {
 };
 
 /**
- * Requests kept by a region and its subtree, newest first unless `order` says otherwise.
- * Without leave:read, only one's own.
+ * Requests kept by a region and its subtree, newest first unless `order` says otherwise. Without
+ * leave:read, only one's own, or those awaiting one's decision (`awaitingMyDecision`, open to
+ * every approver).
  */
 export async function listLeave(ctx: Ctx, filter: LeaveFilterData, page: PageArgs, order?: ListOrder<LeaveOrderField> | null) {
-  ctx.auth.signedIn();
+  const account = ctx.auth.signedIn();
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
-  if (!ctx.auth.has('leave:read') && !ctx.auth.isSelf(filter.personId)) {
+  const inbox = filter.awaitingMyDecision === true;
+  if (!inbox && !ctx.auth.has('leave:read') && !ctx.auth.isSelf(filter.personId)) {
     throw forbidden(msg('只能查看本人的请假申请', 'You may only see your own leave requests'));
   }
   const qb = withinRegion(ctx.em.getRepository(LeaveRequest).createQueryBuilder('l'), 'l.region_id', region) as SelectQueryBuilder<ListedLeave>;
   const byName = order?.field === 'PERSON_NAME';
   if (byName) qb.innerJoinAndMapOne('l.listedPerson', Person, 'lp', 'lp.id = l.person_id');
+  if (inbox) await awaitingDecisionOf(ctx, account, qb);
   if (filter.personId) qb.andWhere('l.person_id = :personId', { personId: filter.personId });
   if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
   if (filter.overdue != null) {
@@ -176,6 +204,31 @@ export async function listLeave(ctx: Ctx, filter: LeaveFilterData, page: PageArg
     for (const e of conn.edges) delete e.node.listedPerson;
   }
   return conn;
+}
+
+/**
+ * Narrows a query of requests (alias l) to those whose pending step the account holds: an office
+ * role of theirs, or the personal step of a team they lead; never their own or one they filed.
+ */
+async function awaitingDecisionOf(ctx: Ctx, account: AuthAccount, qb: SelectQueryBuilder<LeaveRequest>) {
+  const officeRoles = account.roles.filter((r) => !isPersonalRole(r));
+  const led = [...(await teamsLedBy(ctx))];
+  const holds = [
+    ...(officeRoles.length ? ['(s.team_id IS NULL AND s.role IN (:...officeRoles))'] : []),
+    ...(led.length ? ['s.team_id IN (:...led)'] : []),
+  ];
+  if (holds.length === 0) {
+    qb.andWhere('1 = 0');
+    return;
+  }
+  qb.andWhere('l.status = :pendingLeave', { pendingLeave: 'PENDING' })
+    .andWhere(`EXISTS (SELECT 1 FROM leave_approval_steps s WHERE s.leave_id = l.id AND s.status = :pendingStep AND (${holds.join(' OR ')}))`, {
+      pendingStep: 'PENDING',
+      officeRoles,
+      led,
+    })
+    .andWhere('l.requested_by <> :me', { me: account.id });
+  if (account.personId) qb.andWhere('l.person_id <> :myPerson', { myPerson: account.personId });
 }
 
 export function overdue(ctx: Ctx, leave: LeaveRequest): boolean {
@@ -234,8 +287,25 @@ export async function requestLeave(ctx: Ctx, input: RequestLeaveData): Promise<L
   }
 
   const policy = await policyOf(ctx, region);
-  const selfRoles = new Set<Role>([...account.roles, ...(await rolesOfPerson(ctx, person.id))]);
-  const route = routeApproval(policy.tiers, days, selfRoles);
+  const personal = new Set(policy.tiers.flatMap((t) => t.approverRoles).filter(isPersonalRole));
+  const team = personal.size ? await teamOfRequester(ctx, person.id, input) : null;
+  const blocked = blockedRoles<Role>({
+    requesterRoles: [...account.roles, ...(await rolesOfPerson(ctx, person.id))],
+    personalHolders: new Map([...personal].map((r) => [r, team?.leaderId ?? null])),
+    requesterPersons: new Set([person.id, ...(account.personId ? [account.personId] : [])]),
+  });
+  const route = routeApproval(policy.tiers, days, blocked);
+  if (route.roles.some((r) => isPersonalRole(r) && blocked.has(r))) {
+    throw badInput(
+      'startDate',
+      team
+        ? msg(`${person.name} 的组长审批环节无人可审（本人即组长），且没有更高一级审批人`, `Nobody but ${person.name} leads the team, and no higher tier is set`)
+        : msg(
+            `${person.name} 在 ${input.startDate} 至 ${input.endDate} 不在任何巡察组中，没有组长可以审批，也没有更高一级审批人`,
+            `${person.name} serves on no team from ${input.startDate} to ${input.endDate}: no group leader can decide and no higher tier is set`,
+          ),
+    );
+  }
   const leave = Object.assign(new LeaveRequest(), {
     regionId: region.id,
     personId: person.id,
@@ -260,7 +330,16 @@ export async function requestLeave(ctx: Ctx, input: RequestLeaveData): Promise<L
   await ctx.em.insert(
     LeaveApprovalStep,
     route.roles.map((role, i) =>
-      Object.assign(new LeaveApprovalStep(), { leaveId: leave.id, order: i + 1, role, status: statuses[i], decidedBy: null, decidedAt: null, comment: null }),
+      Object.assign(new LeaveApprovalStep(), {
+        leaveId: leave.id,
+        order: i + 1,
+        role,
+        status: statuses[i],
+        teamId: isPersonalRole(role) ? team!.teamId : null,
+        decidedBy: null,
+        decidedAt: null,
+        comment: null,
+      }),
     ),
   );
   ctx.touch(leave.id, person.id);
@@ -284,6 +363,27 @@ async function overlapping(ctx: Ctx, personId: string, span: SpanInput): Promise
       return slots !== null && slotsOverlap(slots, mine);
     }) ?? null
   );
+}
+
+/**
+ * The team the person serves on in the round concerned (the first membership, of a round whose
+ * period overlaps the leave's span, that itself overlaps the span), and that team's leader (the
+ * current one, else the last).
+ */
+async function teamOfRequester(ctx: Ctx, personId: string, span: SpanInput): Promise<{ teamId: string; leaderId: string | null } | null> {
+  const mine = await ctx.em
+    .createQueryBuilder(TeamMembership, 'm')
+    .innerJoin(Round, 'r', 'r.id = m.round_id')
+    .where('m.person_id = :personId', { personId })
+    .andWhere('m.joined_on <= :end AND (m.left_on IS NULL OR m.left_on >= :start)', { start: span.startDate, end: span.endDate })
+    .andWhere('r.starts_on <= :end AND r.ends_on >= :start')
+    .orderBy('m.joined_on', 'ASC')
+    .addOrderBy('m.id', 'ASC')
+    .getOne();
+  if (!mine) return null;
+  const leaders = await ctx.em.find(TeamMembership, { where: { teamId: mine.teamId, role: TeamRole.LEADER }, order: { joinedOn: 'ASC', id: 'ASC' } });
+  const leader = leaders.find((m) => m.leftOn === null) ?? leaders[leaders.length - 1];
+  return { teamId: mine.teamId, leaderId: leader?.personId ?? null };
 }
 
 async function rolesOfPerson(ctx: Ctx, personId: string): Promise<Role[]> {
@@ -317,7 +417,17 @@ export async function decideLeave(ctx: Ctx, leaveId: string, approve: boolean, c
   if (leave.status !== 'PENDING' || !pending) {
     throw conflict(msg(`该请假申请${STATUS_NAMES[leave.status].zh}，不能再审批`, `The request is ${STATUS_NAMES[leave.status].en} and cannot be decided`));
   }
-  if (!account.roles.includes(pending.role) || !(await ctx.auth.covers(leave.regionId))) {
+  if (pending.teamId !== null) {
+    if (!(await teamsLedBy(ctx)).has(pending.teamId) || !(await ctx.auth.covers(leave.regionId))) {
+      const leader = await currentLeaderName(ctx, pending.teamId);
+      throw forbidden(
+        msg(
+          `此环节须由申请人所在巡察组的组长${leader ? `（${leader}）` : ''}审批`,
+          `This step is decided by the requester's own group leader${leader ? ` (${leader})` : ''}`,
+        ),
+      );
+    }
+  } else if (!account.roles.includes(pending.role) || !(await ctx.auth.covers(leave.regionId))) {
     throw forbidden(msg(`此环节须由${ROLE_NAMES[pending.role].zh}审批`, `This step is decided by the ${ROLE_NAMES[pending.role].en}`));
   }
   if (ctx.auth.isSelf(leave.personId) || account.id === leave.requestedBy) {
@@ -342,6 +452,11 @@ export async function decideLeave(ctx: Ctx, leaveId: string, approve: boolean, c
   if (outcome.status !== leave.status) await setStatus(ctx, leave, outcome.status);
   ctx.touch(leave.id);
   return leaveLoader(ctx).clear(leave.id).load(leave.id) as Promise<LeaveRequest>;
+}
+
+async function currentLeaderName(ctx: Ctx, teamId: string): Promise<string | null> {
+  const m = await ctx.em.findOne(TeamMembership, { where: { teamId, role: TeamRole.LEADER, leftOn: IsNull() } });
+  return m ? ((await personLoader(ctx).load(m.personId))?.name ?? null) : null;
 }
 
 /** Moves a request from the status it was read in; CONFLICT when someone moved it meanwhile. */

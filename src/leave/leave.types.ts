@@ -64,6 +64,8 @@ export class LeaveFilter {
   @Field(() => ID, { nullable: true }) personId?: string | null;
   @Field(() => LeaveStatus, { nullable: true }) status?: LeaveStatusName | null;
   @Field(() => Boolean, { nullable: true }) overdue?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only requests whose current step the signed-in account may decide.' })
+  awaitingMyDecision?: boolean | null;
 }
 
 export const LeaveRequestConnection = Connection(LeaveRequest, 'LeaveRequest');

@@ -89,7 +89,8 @@ describe('recording', () => {
     expect(refusal(await record(tok.office, [day(P.out, '2025-10-13')]))).toEqual(['BAD_USER_INPUT', 'entries[0].personId']);
     expect(refusal(await record(tok.office, [day(P.e, '2025-10-17')]))).toEqual(['BAD_USER_INPUT', 'entries[0].personId']); // before joining
     expect(refusal(await record(tok.office, [day(P.f, '2025-10-16')]))).toEqual(['BAD_USER_INPUT', 'entries[0].personId']); // after leaving
-    expect(refusal(await record(tok.office, [day(P.a, '2025-12-22')]))).toEqual(['BAD_USER_INPUT', 'entries[0].personId']); // after the round
+    expect(refusal(await record(tok.office, [day(P.a, '2025-11-03'), day(P.a, '2025-11-04')]))).toEqual(['BAD_USER_INPUT', 'entries[1].date']); // still to come
+    expect(refusal(await record(tok.office, [day(P.a, '2025-12-22')]))).toEqual(['BAD_USER_INPUT', 'entries[0].date']); // still to come (and after the round)
     expect(refusal(await record(tok.office, [day(P.a, '2027-01-04')]))).toEqual(['BAD_USER_INPUT', 'entries[0].date']); // unpublished year
     // Nothing of the refused batches was written.
     const a = (await t.gql(SUMMARY, { r: r.countyA, m: '2025-10' }, { token: tok.office })).data!.attendanceSummary.find((x: any) => x.person.id === P.a);
@@ -162,31 +163,57 @@ describe('monthly summary and notices', () => {
   let first: any;
   let second: any;
 
+  /** The expected rows once every unrecorded working day was recorded as present. */
+  const filled = () =>
+    Object.fromEntries(
+      Object.entries(expected()).map(([id, x]) => [id, { ...x, presentDays: x.presentDays + x.unrecordedDays, unrecordedDays: 0 }]),
+    );
+
+  test('a notice is published only with every working day recorded; the refusal names who misses which days', async () => {
+    const refused = await t.gql(PUBLISH, { i: { regionId: r.countyA, month: '2025-10' } }, { token: tok.director });
+    expect(codeOf(refused)).toBe('CONFLICT');
+    const missing = refused.errors![0].extensions!.unrecorded as { personId: string; personName: string; days: { date: string; half: string | null }[] }[];
+    expect(missing.map((x) => x.personId).sort()).toEqual([P.b, P.c, P.e, P.f, P.lead, P.lead2].sort());
+    // 白雪: back on 9 October afternoon (recorded), present on the 10th; the rest of the month unrecorded.
+    const b = missing.find((x) => x.personId === P.b)!;
+    expect(b.days[0]).toEqual({ date: '2025-10-11', half: null });
+    expect(b.days).toHaveLength(16);
+    expect(refused.errors![0].message).toContain('白雪：10月11日至10月31日');
+    expect(refused.errors![0].message).toContain('方芳：10月9日至10月14日');
+    // Nothing was published.
+    expect((await t.gql(NOTICES, { r: r.countyA, m: '2025-10' }, { token: tok.office })).data!.attendanceNotices).toEqual([]);
+    // The office records the missing days.
+    for (const x of missing) {
+      const res = await record(tok.office, x.days.map((d) => day(x.personId, d.date, 'PRESENT', d.half)));
+      expect(res.errors).toBeUndefined();
+    }
+  });
+
   test('a published notice is frozen; publishing again makes revision 2 and links the old one', async () => {
     expect(codeOf(await t.gql(PUBLISH, { i: { regionId: r.countyA, month: '2025-10' } }, { token: tok.office }))).toBe('FORBIDDEN');
     first = (await t.gql(PUBLISH, { i: { regionId: r.countyA, month: '2025-10' } }, { token: tok.director })).data!.publishAttendanceNotice.notice;
     expect([first.month, first.revision, first.supersededBy, first.exportUrl]).toEqual(['2025-10', 1, null, `/exports/attendance-notices/${first.id}.xlsx`]);
-    expect(byPerson(first.rows)).toEqual(expected());
+    expect(byPerson(first.rows)).toEqual(filled());
 
-    // A correction after publishing: c was present on 31 October, and a person was renamed.
-    await record(tok.office, [day(P.c, '2025-10-31')]);
+    // A correction after publishing: c was absent on 31 October, and a person was renamed.
+    await record(tok.office, [day(P.c, '2025-10-31', 'ABSENT')]);
     await t.server.db.dataSource.query('UPDATE persons SET name = ? WHERE id = ?', ['陈晨改', P.c]);
     const live = byPerson((await t.gql(SUMMARY, { r: r.countyA, m: '2025-10' }, { token: tok.office })).data!.attendanceSummary);
-    expect(live[P.c].presentDays).toBe(1);
+    expect([live[P.c].presentDays, live[P.c].absentDays]).toEqual([17, 1]);
 
     const list1 = (await t.gql(NOTICES, { r: r.countyA, m: '2025-10' }, { token: tok.office })).data!.attendanceNotices;
     expect(list1).toHaveLength(1);
-    expect(byPerson(list1[0].rows)).toEqual(expected()); // unchanged
+    expect(byPerson(list1[0].rows)).toEqual(filled()); // unchanged
 
     second = (await t.gql(PUBLISH, { i: { regionId: r.countyA, month: '2025-10' } }, { token: tok.director })).data!.publishAttendanceNotice.notice;
     expect(second.revision).toBe(2);
-    expect(byPerson(second.rows)[P.c].presentDays).toBe(1);
+    expect(byPerson(second.rows)[P.c].absentDays).toBe(1);
     const list2 = (await t.gql(NOTICES, { r: r.countyA }, { token: tok.office })).data!.attendanceNotices;
     expect(list2.map((n: any) => [n.revision, n.supersededBy?.revision ?? null])).toEqual([
       [2, null],
       [1, 2],
     ]);
-    expect(byPerson(list2[1].rows)).toEqual(expected());
+    expect(byPerson(list2[1].rows)).toEqual(filled());
     // Another county sees none of it.
     expect(refusal(await t.gql(NOTICES, { r: r.countyA }, { token: tok.officeB }))).toEqual(['BAD_USER_INPUT', 'regionId']);
   });
@@ -194,7 +221,7 @@ describe('monthly summary and notices', () => {
   const download = (url: string, token?: string) =>
     fetch(`${t.url}${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
-  test('exports a notice as a spreadsheet that opens, with Chinese headers and the frozen figures', async () => {
+  test('exports a notice as a spreadsheet that opens, with the frozen figures; a correction says so under the title', async () => {
     const res = await download(first.exportUrl, tok.office);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
@@ -202,21 +229,32 @@ describe('monthly summary and notices', () => {
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const ws = wb.worksheets[0];
     expect(ws.getCell('A1').value).toBe('东安县巡察干部2025年10月考勤情况公示');
-    const headers = (ws.getRow(3).values as unknown[]).slice(1);
-    expect(headers).toEqual(['序号', '姓名', '应出勤天数', '出勤', '出差', '请假合计', '事假', '病假', '年休假', '原单位召回（请假）', '婚假', '丧假', '其他假', '缺勤', '原单位召回', '未登记']);
-    const rows = first.rows.map((_: unknown, i: number) => (ws.getRow(4 + i).values as unknown[]).slice(1));
-    const a = rows.find((x: unknown[]) => x[1] === '艾伟');
-    expect(a).toEqual([expect.any(Number), '艾伟', 18, 14.5, 0.5, 1.5, 0, 1.5, 0, 0, 0, 0, 0, 0.5, 1, 0]);
-    // Frozen: the first revision keeps the old name and c's old figures, and says it was corrected.
-    const c = rows.find((x: unknown[]) => x[1] === '陈晨');
-    expect(c.slice(2)).toEqual([18, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 18]);
     const texts = ws.getColumn(1).values.filter((v): v is string => typeof v === 'string');
-    expect(texts.some((v) => v.includes('本公示已被第2版更正'))).toBe(true);
+    // The first revision was replaced; it says so under its title.
+    expect(ws.getCell('A2').value).toEqual(expect.stringContaining('已由2025年11月3日发布的更正公示替代'));
+    // Leave columns only for the types that occur (sick, personal), one recall column, no internal columns.
+    const header = texts.indexOf('序号') + 1;
+    const top = (ws.getRow(header).values as unknown[]).slice(1);
+    const sub = (ws.getRow(header + 1).values as unknown[]).slice(1);
+    expect(top).toEqual(['序号', '姓名', '所在巡察组', '应出勤', '实际出勤', '出差', '请假', '请假', '原单位召回', '缺勤', '备注']);
+    expect(sub.slice(6, 8)).toEqual(['事假', '病假']);
+    const rows = first.rows.map((_: unknown, i: number) => (ws.getRow(header + 2 + i).values as unknown[]).slice(1));
+    const a = rows.find((x: unknown[]) => x[1] === '艾伟');
+    expect(a).toEqual([expect.any(Number), '艾伟', '第一巡察组', 18, 14.5, 0.5, 0, 1.5, 1, 0.5, '']);
+    // Frozen: the first revision keeps the old name and c's old figures.
+    const c = rows.find((x: unknown[]) => x[1] === '陈晨');
+    expect(c.slice(2)).toEqual(['第二巡察组', 18, 18, 0, 0, 0, 0, 0, '']);
+    // Team by team: team one's people first.
+    expect(rows.map((x: unknown[]) => x[2])).toEqual([...rows.map((x: unknown[]) => x[2])].sort((p: any, q: any) => (p === q ? 0 : p === '第一巡察组' ? -1 : 1)));
+    // Joined or left within the month: the remark says when.
+    expect(rows.find((x: unknown[]) => x[1] === '方芳')[10]).toBe('10月15日离开第一巡察组');
+    expect(rows.find((x: unknown[]) => x[1] === '鄂东')[10]).toBe('10月20日到第一巡察组');
 
     const res2 = await download(second.exportUrl, tok.director);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(Buffer.from(await res2.arrayBuffer()) as never);
-    expect(wb2.worksheets[0].getCell('A1').value).toBe('东安县巡察干部2025年10月考勤情况公示（第2版）');
+    expect(wb2.worksheets[0].getCell('A1').value).toBe('东安县巡察干部2025年10月考勤情况公示');
+    expect(wb2.worksheets[0].getCell('A2').value).toBe('（更正公示，替代2025年11月3日发布的公示）');
   });
 
   test('the export needs the same token and region as /graphql', async () => {

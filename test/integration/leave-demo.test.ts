@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-withRounds('seeds a month of attendance, leave in every state and a corrected notice for the round in progress', async () => {
+withRounds('seeds the last completed month of attendance, leave in every state and a corrected notice for the round in progress', async () => {
   const r = await basicRegions(t, 'DM');
   const people = [];
   for (const name of ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七', '辛八']) people.push(await createPerson(t, r.countyA, name));
@@ -40,8 +40,8 @@ withRounds('seeds a month of attendance, leave in every state and a corrected no
   const notices = (await t.admin(`query($r: ID!) { attendanceNotices(regionId: $r) { month revision supersededBy { revision } rows { workingDays presentDays unrecordedDays } } }`, { r: r.countyA }))
     .attendanceNotices;
   expect(notices.map((n: any) => [n.month, n.revision, n.supersededBy?.revision ?? null])).toEqual([
-    ['2025-11', 2, null],
-    ['2025-11', 1, 2],
+    ['2025-10', 2, null],
+    ['2025-10', 1, 2],
   ]);
   expect(notices[0].rows).toHaveLength(8);
   // Everyone's working days up to today are recorded or on leave.

@@ -293,10 +293,15 @@ async function seedCounty(t: TestServer, side: 'A' | 'B', cityId: string, cityCa
   for (const key of Object.keys(pastMemberships).filter((k) => k !== 'leader')) {
     must(await t.gql(EVAL, { i: { membershipId: pastMemberships[key], grade: 'COMPETENT', comment: secret('evaluation-comment') } }, as('GROUP_LEADER')), 'evaluation');
   }
-  const published = must(
-    await t.gql('mutation($i: PublishAttendanceNoticeInput!) { publishAttendanceNotice(input: $i) { notice { id } } }', { i: { regionId: region, month: '2025-03' } }, as('OFFICE_DIRECTOR')),
-    'notice',
-  );
+  // A notice is published only with every working day recorded: the refusal names the days left, which the office records.
+  const PUBLISH = 'mutation($i: PublishAttendanceNoticeInput!) { publishAttendanceNotice(input: $i) { notice { id } } }';
+  const early = await t.gql(PUBLISH, { i: { regionId: region, month: '2025-03' } }, as('OFFICE_DIRECTOR'));
+  const missing = (early.errors?.[0]?.extensions?.unrecorded ?? []) as { personId: string; days: { date: string; half: string | null }[] }[];
+  const rest = missing.flatMap((m) => m.days.map((d) => ({ personId: m.personId, date: d.date, half: d.half, status: 'PRESENT' })));
+  if (rest.length) {
+    must(await t.gql('mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { records { id } } }', { i: { roundId: past, entries: rest } }, as('INSPECTION_OFFICE')), 'attendance');
+  }
+  const published = early.errors ? must(await t.gql(PUBLISH, { i: { regionId: region, month: '2025-03' } }, as('OFFICE_DIRECTOR')), 'notice') : early.data;
 
   // The current round, in planning: the team gets the finance bureau as a target after its members
   // are on it, so the member's spouse there shows as a hard KIN_IN_TARGET in team.violations.

@@ -94,6 +94,7 @@ describe('monthly summary', () => {
       absentDays: 0.5,
       homeUnitRecallDays: 1,
       unrecordedDays: 0,
+      unrecorded: [],
       leaveByType: [
         { type: 'PERSONAL', days: 0.5 },
         { type: 'SICK', days: 1.5 },
@@ -108,8 +109,10 @@ describe('monthly summary', () => {
       absentDays: 0,
       homeUnitRecallDays: 0,
       unrecordedDays: 3,
+      unrecorded: expect.any(Array),
       leaveByType: [{ type: 'ANNUAL', days: 1 }],
     });
+    expect(b.unrecorded.reduce((n, d) => n + (d.half ? 0.5 : 1), 0)).toBe(3);
   });
 
   it('adds up for every person: working = present + trip + leave + absent + recall + unrecorded (property)', () => {
@@ -140,6 +143,9 @@ describe('monthly summary', () => {
           const sum = r.presentDays + r.businessTripDays + r.leaveDays + r.absentDays + r.homeUnitRecallDays + r.unrecordedDays;
           expect(sum).toBe(r.workingDays);
           expect(r.leaveByType.reduce((s, t) => s + t.days, 0)).toBe(r.leaveDays);
+          // The unrecorded half days listed are the unrecorded days counted, in date order.
+          expect(r.unrecorded.reduce((n, d) => n + (d.half ? 0.5 : 1), 0)).toBe(r.unrecordedDays);
+          expect(r.unrecorded.map((d) => d.date)).toEqual([...r.unrecorded.map((d) => d.date)].sort());
           for (const v of [r.workingDays, r.presentDays, r.leaveDays, r.unrecordedDays]) expect(Number.isInteger(v * 2)).toBe(true);
           expect(r.workingDays).toBeLessThanOrEqual(octDates.length);
           if (people.find((p) => p.personId === r.personId)!.onTeam.length === 0) expect(r.workingDays).toBe(0);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ApprovalTier, DEFAULT_LEAVE_TIERS, routeApproval, tierFor, tierProblems } from '../../src/leave/rules/approval';
+import { ApprovalTier, blockedRoles, DEFAULT_LEAVE_TIERS, isPersonalRole, PERSONAL_ROLES, routeApproval, tierFor, tierProblems } from '../../src/leave/rules/approval';
 
 type R = 'OFFICE_DIRECTOR' | 'LEADING_GROUP_HEAD' | 'INSPECTION_OFFICE' | 'ADMIN';
 const OD: R = 'OFFICE_DIRECTOR';
@@ -109,5 +109,30 @@ describe('approval tiers', () => {
       'tiers[1].approverRoles',
     ]);
     for (const p of tierProblems([])) expect(p.zh && p.en).toBeTruthy();
+  });
+});
+
+describe('roles personal to the requester', () => {
+  type Q = 'GROUP_LEADER' | 'OFFICE_DIRECTOR' | 'LEADING_GROUP_HEAD';
+  const TIERS: ApprovalTier<Q>[] = [
+    { upToWorkingDays: 1, approverRoles: ['GROUP_LEADER', 'OFFICE_DIRECTOR'] },
+    { upToWorkingDays: null, approverRoles: ['LEADING_GROUP_HEAD'] },
+  ];
+  const blocked = (requesterRoles: Q[], holder: string | null) =>
+    blockedRoles<Q>({ requesterRoles, personalHolders: new Map([['GROUP_LEADER', holder]]), requesterPersons: new Set(['me', 'filer']) });
+
+  it('holding the group leader role elsewhere does not block the step; having no leader, or being it, does', () => {
+    expect([...blocked(['GROUP_LEADER'], 'leader')]).toEqual([]);
+    expect([...blocked([], null)]).toEqual(['GROUP_LEADER']);
+    expect([...blocked([], 'me')]).toEqual(['GROUP_LEADER']);
+    expect([...blocked([], 'filer')]).toEqual(['GROUP_LEADER']);
+    expect([...blocked(['OFFICE_DIRECTOR'], 'leader')]).toEqual(['OFFICE_DIRECTOR']);
+  });
+
+  it('a blocked personal step moves up a tier like one’s own office role', () => {
+    expect(routeApproval(TIERS, 1, blocked([], 'leader')).roles).toEqual(['GROUP_LEADER', 'OFFICE_DIRECTOR']);
+    expect(routeApproval(TIERS, 1, blocked([], null)).roles).toEqual(['LEADING_GROUP_HEAD', 'OFFICE_DIRECTOR']);
+    expect(PERSONAL_ROLES).toEqual(['GROUP_LEADER']);
+    expect(isPersonalRole('OFFICE_DIRECTOR')).toBe(false);
   });
 });

@@ -22,6 +22,8 @@ export interface SummaryRow {
   absentDays: number;
   homeUnitRecallDays: number;
   unrecordedDays: number;
+  /** The working half days with neither a record nor leave, in date order (half null: the whole day). */
+  unrecorded: { date: string; half: 'AM' | 'PM' | null }[];
   /** Only the types with leave, in the order of LEAVE_TYPES. */
   leaveByType: { type: LeaveType; days: number }[];
 }
@@ -53,8 +55,10 @@ export function summarize(input: SummaryInput): SummaryRow[] {
     const lv = leaves.get(personId) ?? [];
     const half = { working: 0, PRESENT: 0, BUSINESS_TRIP: 0, ABSENT: 0, HOME_UNIT_RECALL: 0, leave: 0, unrecorded: 0 };
     const byType = new Map<LeaveType, number>();
-    for (const d of workingDays) {
-      if (!ranges.some(([a, b]) => d >= a && d <= b)) continue;
+    const unrecorded: SummaryRow['unrecorded'] = [];
+    workingDays.forEach((d, i) => {
+      if (!ranges.some(([a, b]) => d >= a && d <= b)) return;
+      const missing: ('AM' | 'PM')[] = [];
       for (const slot of [d * 2, d * 2 + 1]) {
         half.working++;
         const leave = lv.find((l) => slot >= l.slots[0] && slot <= l.slots[1]);
@@ -65,9 +69,13 @@ export function summarize(input: SummaryInput): SummaryRow[] {
         }
         const status = rec?.get(slot);
         if (status) half[status]++;
-        else half.unrecorded++;
+        else {
+          half.unrecorded++;
+          missing.push(slot % 2 === 0 ? 'AM' : 'PM');
+        }
       }
-    }
+      if (missing.length) unrecorded.push({ date: input.workingDates[i], half: missing.length === 2 ? null : missing[0] });
+    });
     return {
       personId,
       workingDays: half.working / 2,
@@ -77,6 +85,7 @@ export function summarize(input: SummaryInput): SummaryRow[] {
       absentDays: half.ABSENT / 2,
       homeUnitRecallDays: half.HOME_UNIT_RECALL / 2,
       unrecordedDays: half.unrecorded / 2,
+      unrecorded,
       leaveByType: LEAVE_TYPES.filter((t) => byType.has(t)).map((t) => ({ type: t, days: byType.get(t)! / 2 })),
     };
   });

@@ -124,3 +124,32 @@ export function routeApproval<R extends string>(
   }
   return { tier, roles, escalated };
 }
+
+/**
+ * Roles personal to the requester: a step held by one of them is decided by one person only,
+ * the requester's group leader (the leader of the team they serve on in the round concerned).
+ * Every other role is an office role: any holder of it covering the request's region decides.
+ */
+export const PERSONAL_ROLES = ['GROUP_LEADER'] as const;
+export const isPersonalRole = (role: string): boolean => (PERSONAL_ROLES as readonly string[]).includes(role);
+
+/**
+ * The roles a request must move past (see routeApproval): the office roles the requester holds
+ * (the person's accounts and the filing account), and each personal role whose holder is
+ * unknown (the person serves on no team then) or is the requester themselves (the person, or
+ * the filing account's person).
+ */
+export function blockedRoles<R extends string>(args: {
+  requesterRoles: Iterable<R>;
+  /** The person holding each personal role for this request (null: nobody). */
+  personalHolders: ReadonlyMap<R, string | null>;
+  /** The person on leave and the filing account's person. */
+  requesterPersons: ReadonlySet<string>;
+}): Set<R> {
+  const blocked = new Set<R>();
+  for (const r of args.requesterRoles) if (!isPersonalRole(r)) blocked.add(r);
+  for (const [role, holder] of args.personalHolders) {
+    if (holder === null || args.requesterPersons.has(holder)) blocked.add(role);
+  }
+  return blocked;
+}

@@ -5,6 +5,7 @@ import { LeaveAndAttendance1763720000000 } from './1763720000000-LeaveAndAttenda
 import { Composition1763730000000 } from './1763730000000-Composition';
 import { AccountSecurity1763800000000 } from './1763800000000-AccountSecurity';
 import { Records1763810000000 } from './1763810000000-Records';
+import { WorkflowDates1763840000000 } from './1763840000000-WorkflowDates';
 
 /** Every migration, in order. The same files run on SQLite and MySQL/MariaDB. */
 export const allMigrations = [
@@ -15,4 +16,5 @@ export const allMigrations = [
   Composition1763730000000,
   AccountSecurity1763800000000,
   Records1763810000000,
+  WorkflowDates1763840000000,
 ];

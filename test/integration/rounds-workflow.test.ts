@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await startTestServer();
   r = await basicRegions(t);
   units = [];
-  for (let i = 0; i < 12; i++) units.push(await createUnit(t, r.countyA, `东安县工作单位${i}`));
+  for (let i = 0; i < 24; i++) units.push(await createUnit(t, r.countyA, `东安县工作单位${i}`));
 });
 afterAll(() => t.close());
 
@@ -104,6 +104,29 @@ describe('a member withdrawn before stationing', () => {
     };
     expect(await mixOf(withdrawn, '新组甲')).toContain('均为首次参加巡察');
     expect(await mixOf(stayed, '新组乙')).toContain('均参加过巡察');
+  });
+
+  test('composition counts for rotation fairness neither a withdrawal nor a round called off', async () => {
+    t.clock.set('2026-11-25');
+    const first = await createRound(t, r.countyA, { year: 2026, ordinal: 20, startsOn: '2026-12-01', endsOn: '2026-12-20' });
+    const firstTeam = await createTeam(t, first, '轮换组', nextUnits(1));
+    const withdrawn = await poolPerson(t, r.countyA, '轮换撤回', 'SPECIALIST');
+    const stayed = await poolPerson(t, r.countyA, '轮换留任', 'SPECIALIST');
+    const withdrawal = await member(t, firstTeam, withdrawn);
+    await member(t, firstTeam, stayed);
+    await t.admin('mutation($i: RemoveTeamMemberInput!) { removeTeamMember(input: $i) { membership { id } } }', { i: { membershipId: withdrawal, reason: '身体原因' } });
+    // A round called off after its start date (planned late): its members served no round.
+    const calledOff = await createRound(t, r.countyA, { year: 2026, ordinal: 21, startsOn: '2026-11-01', endsOn: '2026-11-20' });
+    const cancelledMember = await poolPerson(t, r.countyA, '轮换取消', 'SPECIALIST');
+    await member(t, await createTeam(t, calledOff, '取消组', nextUnits(1)), cancelledMember);
+    await t.admin('mutation($i: CancelRoundInput!) { cancelRound(input: $i) { round { status } } }', { i: { roundId: calledOff, reason: '县委调整安排' } });
+
+    const next = await createRound(t, r.countyA, { year: 2027, ordinal: 20, startsOn: '2027-02-01', endsOn: '2027-02-28' });
+    const teamId = await createTeam(t, next, '新轮换组', nextUnits(1));
+    const Q = `query($f: CandidateFilter!) { candidates(filter: $f, first: 100) { edges { node { person { id } concerns { rule } } } } }`;
+    const nodes = (await t.admin(Q, { f: { teamId, role: 'MEMBER' } })).candidates.edges.map((e: any) => e.node);
+    const rotation = (id: string) => nodes.find((n: any) => n.person.id === id).concerns.some((c: any) => c.rule === 'ROTATION_FAIRNESS');
+    expect([rotation(stayed), rotation(withdrawn), rotation(cancelledMember)]).toEqual([true, false, false]);
   });
 });
 

@@ -7,6 +7,7 @@ import { AccountSecurity1763800000000 } from './1763800000000-AccountSecurity';
 import { Records1763810000000 } from './1763810000000-Records';
 import { NameSort1763820000000 } from './1763820000000-NameSort';
 import { NoticePosting1763830000000 } from './1763830000000-NoticePosting';
+import { WorkflowDates1763840000000 } from './1763840000000-WorkflowDates';
 
 /** Every migration, in order. The same files run on SQLite and MySQL/MariaDB. */
 export const allMigrations = [
@@ -19,4 +20,5 @@ export const allMigrations = [
   Records1763810000000,
   NameSort1763820000000,
   NoticePosting1763830000000,
+  WorkflowDates1763840000000,
 ];

@@ -57,6 +57,7 @@ export class AvoidanceSettingsRow extends Identified {
   @IntColumn({ name: 'long_tenure_years' }) longTenureYears!: number;
   @IntColumn({ name: 'superior_subordinate_years' }) superiorSubordinateYears!: number;
   @IntColumn({ name: 'repeat_years' }) repeatYears!: number;
+  @BoolColumn({ name: 'hometown_county_all_rounds' }) hometownCountyAllRounds!: boolean;
   @RefColumn({ name: 'updated_by' }) updatedBy!: string;
   @InstantColumn({ name: 'updated_at' }) updatedAt!: Date;
 }

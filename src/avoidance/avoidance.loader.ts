@@ -65,7 +65,7 @@ export async function loadSettings(
     em,
     chain,
     (m) =>
-      `SELECT s.region_id, s.former_employer_years, s.long_tenure_years, s.superior_subordinate_years, s.repeat_years,
+      `SELECT s.region_id, s.former_employer_years, s.long_tenure_years, s.superior_subordinate_years, s.repeat_years, s.hometown_county_all_rounds,
               r.rule, r.enabled, r.severity, r.member_severity
          FROM avoidance_settings s LEFT JOIN avoidance_rule_settings r ON r.region_id = s.region_id
         WHERE s.region_id IN (${m})`,
@@ -81,6 +81,7 @@ export async function loadSettings(
         longTenureYears: Number(w.long_tenure_years),
         superiorSubordinateYears: Number(w.superior_subordinate_years),
         repeatYears: Number(w.repeat_years),
+        hometownCountyAllRounds: bool(w.hometown_county_all_rounds),
       };
       stored.set(regionKey, s);
     }
@@ -221,12 +222,14 @@ export async function loadAvoidanceGraph(
           (c) => [...c, ...unitIds, round.id, D],
         ),
     // The round's own records of the persons, in one statement: declarations (D) and waivers (W) in
-    // force (withdrawn and revoked ones are kept, not counted), current roles (R).
+    // force (withdrawn and revoked ones are kept, not counted; S when the person declared it with
+    // their own account), current roles (R).
     selectIn(
       em,
       personIds,
       (m) =>
-        `SELECT 'D' AS what, person_id, unit_id, reason AS detail FROM avoidance_declarations WHERE active_round_id = ? AND person_id IN (${m})
+        `SELECT CASE WHEN a.person_id = d.person_id THEN 'S' ELSE 'D' END AS what, d.person_id, d.unit_id, d.reason AS detail
+           FROM avoidance_declarations d LEFT JOIN accounts a ON a.id = d.declared_by WHERE d.active_round_id = ? AND d.person_id IN (${m})
          UNION ALL
          SELECT 'W' AS what, person_id, unit_id, rule AS detail FROM avoidance_waivers WHERE active_round_id = ? AND person_id IN (${m})
          UNION ALL
@@ -270,7 +273,9 @@ export async function loadAvoidanceGraph(
   const declarations: DeclarationRec[] = [];
   const waivers: WaiverRec[] = [];
   for (const r of roundRows) {
-    if (r.what === 'D') declarations.push({ personId: String(r.person_id), unitId: String(r.unit_id), reason: String(r.detail) });
+    if (r.what === 'D' || r.what === 'S') {
+      declarations.push({ personId: String(r.person_id), unitId: String(r.unit_id), reason: String(r.detail), bySelf: r.what === 'S' });
+    }
     else if (r.what === 'W') waivers.push({ personId: String(r.person_id), unitId: String(r.unit_id), rule: String(r.detail) as AvoidanceRuleName });
     else {
       const role = String(r.detail) as TeamRoleName;

@@ -334,6 +334,7 @@ async function settingsView(ctx: Ctx, region: Region, settings: AvoidanceSetting
     longTenureYears: settings.longTenureYears,
     superiorSubordinateYears: settings.superiorSubordinateYears,
     repeatYears: settings.repeatYears,
+    hometownCountyAllRounds: settings.hometownCountyAllRounds,
     rules: AVOIDANCE_RULES.map((rule) => ({ rule, ...settings.rules[rule] })),
   };
 }
@@ -364,6 +365,7 @@ export async function setAvoidanceSettings(ctx: Ctx, input: SetAvoidanceSettings
     longTenureYears: next.longTenureYears,
     superiorSubordinateYears: next.superiorSubordinateYears,
     repeatYears: next.repeatYears,
+    hometownCountyAllRounds: next.hometownCountyAllRounds,
     updatedBy: account.id,
     updatedAt: ctx.clock.now(),
   };

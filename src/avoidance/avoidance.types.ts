@@ -96,6 +96,11 @@ export class AvoidanceSettings {
   @Field(() => Int, { description: 'Rule 2: worked in the unit this many years or more at any time [3].' }) longTenureYears!: number;
   @Field(() => Int, { description: 'Rule 4: superior or subordinate within this many years [3].' }) superiorSubordinateYears!: number;
   @Field(() => Int, { description: 'Rule 10: inspected the unit in a round that started within this many years [5].' }) repeatYears!: number;
+  @Field({
+    description:
+      "HOMETOWN_COUNTY (rule 12) in rounds of every kind; false [default]: only in cross, elevated and linked rounds, since in a county's own round nearly everyone's hometown is in the county.",
+  })
+  hometownCountyAllRounds!: boolean;
   @Field(() => [AvoidanceRuleSetting]) rules!: AvoidanceRuleSetting[];
 }
 
@@ -114,6 +119,7 @@ export class SetAvoidanceSettingsInput {
   @Field(() => Int, { nullable: true }) longTenureYears?: number | null;
   @Field(() => Int, { nullable: true }) superiorSubordinateYears?: number | null;
   @Field(() => Int, { nullable: true }) repeatYears?: number | null;
+  @Field(() => Boolean, { nullable: true }) hometownCountyAllRounds?: boolean | null;
   @Field(() => [AvoidanceRuleSettingInput], { nullable: true }) rules?: AvoidanceRuleSettingInput[] | null;
 }
 @ObjectType()

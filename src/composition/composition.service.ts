@@ -21,7 +21,7 @@ import { loadFacts, CandidateGroup } from '../rounds/facts';
 import { lockedRound } from '../rounds/rounds.service';
 import { bookingsOfPerson, membershipsOfRound, roundLoader, teamLoader, teamsOfRound } from '../rounds/rounds.loaders';
 import { poolFactsOfPerson } from '../pools/facts';
-import { refusal } from '../rounds/rules/lifecycle';
+import { countsAsServed, refusal } from '../rounds/rules/lifecycle';
 import { POOLS_FOR_ROLE, regionsRelated } from '../rounds/rules/team-check';
 import type { AvoidanceFact, PersonFact, TeamRole } from '../rounds/rules/types';
 import { Round } from '../rounds/round.entity';
@@ -104,8 +104,8 @@ async function serviceHistory(ctx: Ctx, round: Round, personIds: readonly string
   personIds.forEach((id, i) => {
     const rows = bookings[i] instanceof Error ? [] : (bookings[i] as Exclude<(typeof bookings)[number], Error>);
     const person = persons[i] instanceof Error ? null : persons[i];
-    // Served: not removed on or before the day of joining.
-    const served = rows.filter((b) => b.roundId !== round.id && b.roundStartsOn < round.startsOn && (b.leftOn === null || b.leftOn > b.joinedOn));
+    // Served: as the team rules count it (not called off, not withdrawn before stationing).
+    const served = rows.filter((b) => b.roundId !== round.id && b.roundStartsOn < round.startsOn && countsAsServed(b, b.roundStatus));
     const promoted = person && !(person instanceof Error) ? person.newlyPromotedOn : null;
     out[id] = {
       roundsInWindow: new Set(served.filter((b) => b.roundStartsOn >= windowStart).map((b) => b.roundId)).size,

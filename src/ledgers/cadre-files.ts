@@ -14,6 +14,7 @@ import { allSpecialties } from '../pools/pools.service';
 import { canReadRound, readsWholeRound } from '../rounds/access';
 import { Evaluation } from '../rounds/record.entity';
 import { Round, RoundStatus } from '../rounds/round.entity';
+import { countsAsServed, SERVED_SQL } from '../rounds/rules/lifecycle';
 import { Team, TeamMembership, TeamTarget } from '../rounds/team.entity';
 import { Region } from '../regions/region.entity';
 import { requireRegion } from '../regions/regions.service';
@@ -103,6 +104,7 @@ export async function poolRoster(ctx: Ctx, regionId: string): Promise<{ body: Bu
         .innerJoin(Round, 'r', 'r.id = m.round_id')
         .where('m.person_id IN (:...part)', { part })
         .andWhere('r.status = :closed', { closed: RoundStatus.CLOSED })
+        .andWhere(SERVED_SQL)
         .groupBy('m.person_id')
         .getRawMany<{ personId: string; n: number | string }>(),
     ),
@@ -198,7 +200,8 @@ export async function inspectionRecord(ctx: Ctx, personId: string): Promise<{ bo
   const rows: (string | number)[][] = [];
   for (const m of memberships) {
     const round = roundOf.get(m.roundId);
-    if (!round || round.status === RoundStatus.CANCELLED || !(await canReadRound(ctx, round))) continue;
+    // Rounds served only: not called off, not withdrawn before stationing.
+    if (!round || !countsAsServed(m, round.status) || !(await canReadRound(ctx, round))) continue;
     const e = (await readsWholeRound(ctx, round)) ? latest.get(m.id) : undefined;
     rows.push([
       rows.length + 1,

@@ -28,9 +28,10 @@ import { attendanceOutside } from '../attendance/facts';
 import { requireWritableRound, requireWritableTeam } from './access';
 import { loadFacts } from './facts';
 import { Round, RoundKind, RoundStatus } from './round.entity';
-import { lockedRound, roundName } from './rounds.service';
+import { lockedRound, namingTeam, roundName } from './rounds.service';
+import { teamsOfRound } from './rounds.loaders';
 import { endedByClosing } from './rules/authorization';
-import { cancelRefusal, dateChangeRefusal, refusal, themeChangeRefusal } from './rules/lifecycle';
+import { cancelRefusal, dateChangeRefusal, refusal, removalDays, themeChangeRefusal } from './rules/lifecycle';
 import { evaluateTeam } from './rules/team-check';
 import type { Violation } from './rules/types';
 import { Authorization, AuthorizationStatus, Team, TeamMembership, TeamTarget } from './team.entity';
@@ -42,11 +43,13 @@ export interface UpdateRoundData {
   endsOn?: string | null;
 }
 
-const key = (v: Violation) => `${v.rule}|${v.personId ?? ''}|${v.unitId ?? ''}`;
+const key = (v: Violation) => `${v.teamId ?? ''}|${v.rule}|${v.personId ?? ''}|${v.unitId ?? ''}`;
 
+/** The hard violations of the round's teams, each message naming its team. */
 async function hardViolations(ctx: Ctx, round: Round): Promise<Violation[]> {
-  const { teams } = await loadFacts(ctx, round);
-  return [...teams.values()].flatMap((t) => evaluateTeam(t).filter((v) => v.severity === 'HARD'));
+  const [{ teams }, rows] = await Promise.all([loadFacts(ctx, round), teamsOfRound(ctx).load(round.id)]);
+  const names = new Map(rows.map((t) => [t.id, t.name]));
+  return [...teams.values()].flatMap((t) => evaluateTeam(t).filter((v) => v.severity === 'HARD').map((v) => namingTeam(v, names)));
 }
 
 /** Changes a round's theme or dates (see the module comment for what each status allows). */
@@ -83,6 +86,13 @@ export async function updateRound(ctx: Ctx, input: UpdateRoundData): Promise<Rou
   if (datesChange && startsOn !== round.startsOn && (round.status === RoundStatus.PLANNING || round.status === RoundStatus.AUTHORIZED)) {
     // Members assigned before stationing are on the team from the round's start.
     await ctx.em.update(TeamMembership, { roundId: round.id, joinedOn: round.startsOn }, { joinedOn: startsOn });
+    // Anyone who left before the new start was withdrawn before stationing (see removalDays).
+    await ctx.em
+      .createQueryBuilder()
+      .update(TeamMembership)
+      .set({ joinedOn: () => 'left_on' })
+      .where('round_id = :id AND left_on IS NOT NULL AND left_on < joined_on', { id: round.id })
+      .execute();
   }
   Object.assign(round, changes);
   if (datesChange && round.status !== RoundStatus.PLANNING) {
@@ -160,6 +170,9 @@ export async function cancelRound(ctx: Ctx, input: { roundId: string; reason: st
   if (current.length > 0) {
     const leftReason = `轮次取消：${reason}`.slice(0, 500);
     await ctx.em.update(TeamMembership, { id: In(current.map((m) => m.id)) }, { leftOn: today, leftReason, currentRoundId: null });
+    // Members of a round called off before its start are withdrawn before stationing (see removalDays).
+    const early = current.filter((m) => removalDays(m.joinedOn, today).joinedOn !== m.joinedOn);
+    if (early.length > 0) await ctx.em.update(TeamMembership, { id: In(early.map((m) => m.id)) }, { joinedOn: today });
   }
   noteForAudit(ctx, reason);
   ctx.touch(round.id, ...ended, ...current.map((m) => m.id));

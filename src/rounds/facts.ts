@@ -6,6 +6,7 @@ import DataLoader from 'dataloader';
 import { Ctx } from '../context';
 import { personLoader } from '../people/people.service';
 import { poolFactsOfPerson } from '../pools/facts';
+import { allSpecialties } from '../pools/pools.service';
 import { regionLoader } from '../regions/regions.service';
 import { avoidanceFacts, leaveFacts } from './checks';
 import { Round } from './round.entity';
@@ -18,8 +19,8 @@ import {
   targetsOfRound,
   teamsOfRound,
 } from './rounds.loaders';
-import { isFinished } from './rules/lifecycle';
-import { evaluateTeam } from './rules/team-check';
+import { countsAsServed, isFinished } from './rules/lifecycle';
+import { shownViolations } from './rules/team-check';
 import { resolveTeamRules } from './rules/team-rules';
 import type {
   AuthorizationFact,
@@ -109,12 +110,13 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: FactsOptions = {})
     ...groups.map((g) => ({ personIds: g.personIds, roles: new Map(g.personIds.map((id) => [id, g.role])) })),
   ];
 
-  const [persons, entries, bookings, avoidance, leave] = await Promise.all([
+  const [persons, entries, bookings, avoidance, leave, specialties] = await Promise.all([
     personLoader(ctx).loadMany(personIds),
     poolFactsOfPerson(ctx).loadMany(personIds),
     bookingsOfPerson(ctx).loadMany(personIds),
     personIds.length && unitIds.length ? avoidanceFacts(ctx, { roundId: round.id, unitIds, parts }) : Promise.resolve(parts.map(() => [])),
     personIds.length ? leaveFacts(ctx, personIds, round.startsOn, round.endsOn) : Promise.resolve({ days: new Map<string, number>(), workingDays: null }),
+    allSpecialties(ctx),
   ]);
   const [memberAvoidance, ...groupAvoidance] = avoidance;
 
@@ -126,6 +128,7 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: FactsOptions = {})
     regionPath: region?.path ?? '',
     workingDays: leave.workingDays,
     rules: rulesOf(round),
+    specialtyNames: Object.fromEntries(specialties.map((s) => [s.code, { zh: s.nameZh, en: s.nameEn }])),
   };
   const ready = new Map<string, ReadinessKind[]>();
   for (const r of readiness) ready.set(r.personId, [...(ready.get(r.personId) ?? []), r.kind]);
@@ -151,14 +154,8 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: FactsOptions = {})
           specialties: e.specialties,
         }),
       ),
-      // Served: on a team of a round that started earlier and was not called off, and not removed before joining.
-      servedBefore: bookingRows.some(
-        (b) =>
-          b.roundId !== round.id &&
-          b.roundStatus !== 'CANCELLED' &&
-          b.roundStartsOn < round.startsOn &&
-          (b.leftOn === null || b.leftOn >= b.joinedOn),
-      ),
+      // Served: on a team of a round that started earlier, counted as served (countsAsServed).
+      servedBefore: bookingRows.some((b) => b.roundId !== round.id && b.roundStartsOn < round.startsOn && countsAsServed(b, b.roundStatus)),
       readiness: ready.get(id) ?? [],
       leaveDays: leave.days.get(id) ?? 0,
       otherBookings: bookingRows
@@ -205,7 +202,8 @@ export async function loadFacts(ctx: Ctx, round: Round, opts: FactsOptions = {})
 }
 
 /**
- * The violations of every team of each round, computed once per request. A round that is over
+ * The violations of every team of each round as a reader sees them (waived avoidance findings
+ * included, marked), computed once per request. A round that is over
  * (closed or cancelled) is history and is not judged again: corrections made since (a post, a
  * relation) change today's judgement, not the record of that round, so its teams show none.
  */
@@ -217,7 +215,7 @@ export function violationsOfRound(ctx: Ctx): DataLoader<string, Map<string, Viol
           const round = await roundLoader(ctx).load(id);
           if (!round || isFinished(round.status)) return new Map<string, Violation[]>();
           const { teams } = await loadFacts(ctx, round);
-          return new Map([...teams].map(([teamId, fact]) => [teamId, evaluateTeam(fact)]));
+          return new Map([...teams].map(([teamId, fact]) => [teamId, shownViolations(fact)]));
         }),
       ),
     ),

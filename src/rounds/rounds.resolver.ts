@@ -59,6 +59,7 @@ import {
 } from './teams.service';
 import { Authorization, AuthorizationStatus, Team, TeamMembership } from './team.entity';
 import { toView, ViolationView } from './violation';
+import { withdrawnBeforeStationing } from './rules/lifecycle';
 
 @ObjectType()
 export class RecordReadinessPayload {
@@ -237,6 +238,14 @@ export class TeamMembershipResolver {
     return all[all.length - 1] ?? null;
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'Taken off before the round started (withdrawn before stationing): joined and left that day, and counts as no round served.',
+  })
+  async withdrawnBeforeStationing(@Root() m: TeamMembership, @Context() ctx: Ctx) {
+    const round = await roundLoader(ctx).load(m.roundId);
+    return !!round && withdrawnBeforeStationing(m, round.startsOn);
+  }
+
   @FieldResolver(() => [ReadinessRecord], { description: "The member's training and pledges recorded for the round." })
   async readiness(@Root() m: TeamMembership, @Context() ctx: Ctx) {
     return (await readinessOfRound(ctx).load(m.roundId)).filter((r) => r.personId === m.personId);
@@ -279,6 +288,12 @@ export class ViolationResolver {
   @FieldResolver(() => Unit, { nullable: true })
   unit(@Root() v: ViolationView, @Context() ctx: Ctx) {
     return v.unitId ? unitLoader(ctx).load(v.unitId) : null;
+  }
+
+  /** Read through the team loader; the team guard hides a team the account may not read. */
+  @FieldResolver(() => Team, { nullable: true, description: 'The team the violation belongs to, where it belongs to one.' })
+  team(@Root() v: ViolationView, @Context() ctx: Ctx) {
+    return v.teamId ? teamLoader(ctx).load(v.teamId) : null;
   }
 }
 

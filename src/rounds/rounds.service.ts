@@ -1,6 +1,6 @@
 import { Ctx } from '../context';
 import { badInput, conflict, unknownId } from '../common/errors';
-import { msg } from '../common/i18n';
+import { Msg, msg } from '../common/i18n';
 import { assertNotBefore } from '../common/dates';
 import { paginate, PageArgs } from '../common/pagination';
 import { ListOrder, pageOrderOf } from '../common/list-order';
@@ -12,6 +12,7 @@ import { Unit } from '../units/unit.entity';
 import { allSpecialties } from '../pools/pools.service';
 import { canReadRound, requireWritableRound, ROUND } from './access';
 import { loadFacts } from './facts';
+import { teamsOfRound } from './rounds.loaders';
 import { Round, RoundKind, RoundStatus } from './round.entity';
 import { endedByClosing } from './rules/authorization';
 import { decideAdvance } from './rules/lifecycle';
@@ -138,6 +139,14 @@ export async function teamViolations(ctx: Ctx, round: Round): Promise<Violation[
   return [...teams.values()].map(evaluateTeam);
 }
 
+/** A team's violation as a refusal of the whole round: its message says which team. */
+export function namingTeam(v: Violation, teamNames: ReadonlyMap<string, string>): Violation {
+  const name = v.teamId ? teamNames.get(v.teamId) : undefined;
+  if (!name) return v;
+  const prefix = (m: Msg): Msg => ({ zh: `${name}：${m.zh}`, en: `${name}: ${m.en}` });
+  return { ...v, message: prefix(v.message), ...(v.publicMessage ? { publicMessage: prefix(v.publicMessage) } : {}) };
+}
+
 /**
  * Moves a round one step forward. Refused moves leave the round as it was and list the
  * violations that block it; closing ends every ACTIVE authorization of the round.
@@ -147,9 +156,13 @@ export async function advanceRound(ctx: Ctx, input: { roundId: string; to: Round
   const round = await lockedRound(ctx, found.id);
   // Only the moves to AUTHORIZED and STATIONED look at the teams.
   const guarded = input.to === RoundStatus.AUTHORIZED || input.to === RoundStatus.STATIONED;
-  const outcome = decideAdvance(round.status, input.to, guarded ? await teamViolations(ctx, round) : []);
+  const dates = { startsOn: round.startsOn, endsOn: round.endsOn, today: ctx.clock.today() };
+  const outcome = decideAdvance(round.status, input.to, guarded ? await teamViolations(ctx, round) : [], dates);
   if (outcome.kind === 'INVALID') throw conflict(outcome.message);
-  if (outcome.kind === 'BLOCKED') return { round, violations: outcome.violations };
+  if (outcome.kind === 'BLOCKED') {
+    const names = new Map((await teamsOfRound(ctx).load(round.id)).map((t) => [t.id, t.name]));
+    return { round, violations: outcome.violations.map((v) => namingTeam(v, names)) };
+  }
   await ctx.em.update(Round, { id: round.id }, { status: input.to });
   round.status = input.to;
   if (input.to === RoundStatus.CLOSED) {

@@ -16,7 +16,7 @@ import { Round } from './round.entity';
 import { lockedRound } from './rounds.service';
 import { membershipLoader, roundLoader, teamLoader } from './rounds.loaders';
 import { decideAuthorize, revokedByLeaderChange } from './rules/authorization';
-import { joinedOn, refusal, RoundAction } from './rules/lifecycle';
+import { joinedOn, refusal, removalDays, RoundAction } from './rules/lifecycle';
 import { checkAssignment } from './rules/team-check';
 import { Authorization, AuthorizationStatus, Team, TeamMembership, TeamRole, TeamTarget } from './team.entity';
 import type { Violation } from './rules/types';
@@ -167,8 +167,9 @@ async function revoke(ctx: Ctx, ids: string[]) {
 }
 
 /**
- * Takes a member off a team on the day of removal, keeping the membership in the history.
- * Removing the leader revokes the team's authorization.
+ * Takes a member off a team on the day of removal, keeping the membership in the history (taken
+ * off before the round's start, the member is withdrawn before stationing: they join and leave
+ * that day, and never served). Removing the leader revokes the team's authorization.
  */
 export async function removeTeamMember(ctx: Ctx, input: { membershipId: string; reason: string }): Promise<TeamMembership> {
   ctx.auth.require('round:write');
@@ -183,9 +184,9 @@ export async function removeTeamMember(ctx: Ctx, input: { membershipId: string; 
     throw conflict(msg(`该成员已于${membership.leftOn}调出`, `This member already left on ${membership.leftOn}`));
   }
   assertAllows(round, 'CHANGE_MEMBERS');
-  const leftOn = ctx.clock.today();
-  await ctx.em.update(TeamMembership, { id: membership.id }, { leftOn, leftReason: reason, currentRoundId: null });
-  Object.assign(membership, { leftOn, leftReason: reason, currentRoundId: null });
+  const days = removalDays(membership.joinedOn, ctx.clock.today());
+  await ctx.em.update(TeamMembership, { id: membership.id }, { ...days, leftReason: reason, currentRoundId: null });
+  Object.assign(membership, { ...days, leftReason: reason, currentRoundId: null });
   if (membership.role === TeamRole.LEADER) {
     await revoke(ctx, revokedByLeaderChange(await ctx.em.findBy(Authorization, { teamId: membership.teamId }), membership.teamId));
   }

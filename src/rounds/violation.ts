@@ -14,6 +14,8 @@ export class ViolationView {
   publicText!: Msg | null;
   personId!: string | null;
   unitId!: string | null;
+  teamId!: string | null;
+  @Field({ description: "An avoidance finding let through by a director's waiver: shown, but refusing nothing." }) waived!: boolean;
 }
 
 export function toView(v: RuleViolation): ViolationView {
@@ -24,5 +26,7 @@ export function toView(v: RuleViolation): ViolationView {
     publicText: v.publicMessage ?? null,
     personId: v.personId ?? null,
     unitId: v.unitId ?? null,
+    teamId: v.teamId ?? null,
+    waived: v.waived ?? false,
   });
 }

@@ -137,6 +137,13 @@ describe('a round from planning to closing', () => {
     const round = (await t.admin(ROUND, { id: roundId })).round;
     const people: string[] = round.teams.flatMap((x: any) => x.members.map((m: any) => m.person.id));
     for (const p of people.slice(1)) await ready(t, p, roundId);
+    // Not before the start date (today is 2025-06-02): a coded refusal naming the date.
+    const early = await t.gql(ADVANCE, { i: { roundId, to: 'STATIONED' } }, { token: t.adminToken });
+    expect(codeOf(early)).toBe('CONFLICT');
+    expect(early.errors![0].message).toContain('2025-07-01');
+    const earlyEn = await t.gql(ADVANCE, { i: { roundId, to: 'STATIONED' } }, { token: t.adminToken, lang: 'en' });
+    expect(earlyEn.errors![0].message).toContain('stationing starts on 2025-07-01');
+    t.clock.set('2025-07-01');
     const blocked = await advance(t, roundId, 'STATIONED');
     expect(blocked.round.status).toBe('AUTHORIZED');
     expect(blocked.violations.map((v) => [v.rule, v.person?.id])).toEqual([['READINESS', people[0]]]);
@@ -162,6 +169,9 @@ describe('a round from planning to closing', () => {
     expect(q.memberHistory.find((m: any) => m.person.id === team.people.other)).toMatchObject({ joinedOn: '2025-07-01', leftOn: '2025-07-15', leftReason: '被原单位召回' });
     // The substitute has not signed the pledges for this round: reported, not refused.
     expect(q.violations.map((v: any) => `${v.rule}:${v.severity}`)).toContain('READINESS:SOFT');
+    // Reporting waits for the end date (2025-08-29), or an earlier end set first.
+    const early = await t.gql(ADVANCE, { i: { roundId, to: 'REPORTING' } }, { token: t.adminToken });
+    expect([codeOf(early), early.errors![0].message]).toEqual(['CONFLICT', expect.stringContaining('2025-08-29')]);
   });
 
   test('members are evaluated from REPORTING on: the leader by the leading group head, members by their leader', async () => {

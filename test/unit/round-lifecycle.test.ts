@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decideAdvance, joinedOn, nextStatus, refusal } from '../../src/rounds/rules/lifecycle';
+import { countsAsServed, decideAdvance, joinedOn, nextStatus, refusal, removalDays, withdrawnBeforeStationing } from '../../src/rounds/rules/lifecycle';
 import { ROUND_STATUSES } from '../../src/rounds/rules/types';
 import type { RoundStatus, Violation } from '../../src/rounds/rules/types';
 
@@ -36,6 +36,44 @@ describe('round lifecycle', () => {
       kind: 'BLOCKED',
       violations: [v('READINESS', 'SOFT')],
     });
+  });
+
+  it('stations on or after the start date and reports on or after the end date, naming the date', () => {
+    const dates = (today: string) => ({ startsOn: '2027-03-15', endsOn: '2027-05-14', today });
+    const early = decideAdvance('AUTHORIZED', 'STATIONED', [[]], dates('2026-11-25'));
+    expect(early.kind).toBe('INVALID');
+    if (early.kind === 'INVALID') {
+      expect(early.message.zh).toContain('2027-03-15');
+      expect(early.message.en).toContain('2027-03-15');
+    }
+    expect(decideAdvance('AUTHORIZED', 'STATIONED', [[]], dates('2027-03-15'))).toEqual({ kind: 'MOVE' });
+    const notOver = decideAdvance('STATIONED', 'REPORTING', [[]], dates('2027-05-13'));
+    expect(notOver.kind).toBe('INVALID');
+    if (notOver.kind === 'INVALID') expect(notOver.message.zh).toContain('2027-05-14');
+    expect(decideAdvance('STATIONED', 'REPORTING', [[]], dates('2027-05-14'))).toEqual({ kind: 'MOVE' });
+    // Recorded after the fact: the dates are past.
+    for (const to of ['AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED'] as const) {
+      const from = (['PLANNING', 'AUTHORIZED', 'STATIONED', 'REPORTING'] as const)[['AUTHORIZED', 'STATIONED', 'REPORTING', 'CLOSED'].indexOf(to)];
+      expect(decideAdvance(from, to, [[]], dates('2028-01-01'))).toEqual({ kind: 'MOVE' });
+    }
+  });
+
+  it('never lets a membership leave before it joins; one taken off before the start was withdrawn and served no round', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (a, b) => {
+        const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10);
+        const start = day(a);
+        const today = day(b);
+        const m = removalDays(start, today);
+        expect(m.leftOn >= m.joinedOn).toBe(true);
+        expect(m.leftOn).toBe(today);
+        expect(withdrawnBeforeStationing(m, start)).toBe(today < start);
+        if (today <= start) expect(countsAsServed(m, 'CLOSED')).toBe(false);
+        else expect(countsAsServed(m, 'CLOSED')).toBe(true);
+      }),
+    );
+    expect(removalDays('2027-03-15', '2026-11-25')).toEqual({ joinedOn: '2026-11-25', leftOn: '2026-11-25' });
+    expect(countsAsServed({ joinedOn: '2027-03-15', leftOn: null }, 'CANCELLED')).toBe(false);
   });
 
   it('has no guard on reporting and closing', () => {

@@ -1,4 +1,5 @@
-import { checkAssignment, evaluateTeam, HARD_AT_ASSIGNMENT, periodsOverlap, regionsRelated } from '../../src/rounds/rules/team-check';
+import { checkAssignment, evaluateTeam, HARD_AT_ASSIGNMENT, periodsOverlap, regionsRelated, shownViolations } from '../../src/rounds/rules/team-check';
+import { decideAdvance } from '../../src/rounds/rules/lifecycle';
 import type { AvoidanceFact, Booking, TeamFact } from '../../src/rounds/rules/types';
 import {
   CITY,
@@ -202,6 +203,13 @@ describe('REQUIRED_SPECIALTY (hard)', () => {
     const suspended = member({ poolEntries: [entry({ specialties: ['FINANCE'], status: 'SUSPENDED' })] });
     expect(only({ ...t, members: [...base, suspended] })).toEqual(['POOL_MEMBERSHIP:HARD', 'REQUIRED_SPECIALTY:HARD']);
   });
+  it('names the specialties in the reader\'s language, not by code', () => {
+    const t = validTeam({}, round({ specialtyNames: { FINANCE: { zh: '财务', en: 'Finance' }, AUDIT: { zh: '审计', en: 'Audit' } } }));
+    const v = evaluateTeam({ ...t, members: [t.members[0], t.members[1], t.members[3], member()] }).find((x) => x.rule === 'REQUIRED_SPECIALTY')!;
+    expect(v.message.zh).toBe('巡察组须有以下专业之一的人员：财务、审计');
+    expect(v.message.en).toBe('The team needs someone with one of these specialties: Finance or Audit');
+    expect(v.message.zh).not.toContain('FINANCE');
+  });
   it('follows the round override', () => {
     const t = validTeam({}, round({}, { requiredSpecialtiesAnyOf: ['LAW'] }));
     expect(only(t)).toEqual(['REQUIRED_SPECIALTY:HARD']);
@@ -214,6 +222,16 @@ describe('EXPERIENCE_MIX (soft)', () => {
     const t = validTeam();
     expect(only({ ...t, members: t.members.map((m) => ({ ...m, servedBefore: true })) })).toEqual(['EXPERIENCE_MIX:SOFT']);
     expect(only({ ...t, members: t.members.map((m) => ({ ...m, servedBefore: false })) })).toEqual(['EXPERIENCE_MIX:SOFT']);
+  });
+  it('says who is missing, for an empty team too', () => {
+    const t = validTeam();
+    const mix = (members: typeof t.members) => evaluateTeam({ ...t, members }).find((v) => v.rule === 'EXPERIENCE_MIX')!.message;
+    expect(mix([])).toEqual({
+      zh: '巡察组尚无成员；老新结合须至少有一名参加过巡察的人员和一名首次参加巡察的人员',
+      en: 'The team has no members yet; to mix experienced and new it needs at least one member who has served in a round before and one serving for the first time',
+    });
+    expect(mix(t.members.map((m) => ({ ...m, servedBefore: false }))).zh).toBe('老新结合须至少有一名参加过巡察的人员，本组4人均为首次参加巡察');
+    expect(mix(t.members.map((m) => ({ ...m, servedBefore: true }))).en).toContain('needs at least one member serving for the first time');
   });
 });
 
@@ -289,6 +307,26 @@ describe('avoidance findings', () => {
     });
     expect(rulesOf(vs)).toEqual(['KIN_IN_TARGET:HARD', 'SAME_SYSTEM:SOFT']);
     expect(vs.find((v) => v.rule === 'KIN_IN_TARGET')).toMatchObject({ personId: p, unitId: 'u1', message: { en: 'avoid' } });
+  });
+  it('shows a waived finding, marked waived and naming the team, that blocks neither assignment nor authorization', () => {
+    const t = validTeam();
+    const p = t.members[2].personId;
+    const team = { ...t, avoidance: [finding({ personId: p, waived: true })] };
+    const shown = shownViolations(team);
+    expect(shown.filter((v) => v.waived)).toEqual([
+      expect.objectContaining({ rule: 'KIN_IN_TARGET', severity: 'HARD', personId: p, unitId: 'u1', teamId: t.id, waived: true }),
+    ]);
+    expect(evaluateTeam(team).some((v) => v.rule === 'KIN_IN_TARGET')).toBe(false);
+    const ok = shown.filter((v) => v.rule !== 'LEADER_AUTHORIZATION');
+    expect(decideAdvance('PLANNING', 'AUTHORIZED', [ok])).toEqual({ kind: 'MOVE' });
+    const c = member();
+    expect(checkAssignment({ ...team, avoidance: [finding({ personId: c.personId, waived: true })] }, c).refused).toEqual([]);
+  });
+  it('names the team in every violation', () => {
+    const t = validTeam();
+    const vs = evaluateTeam({ ...t, members: [], avoidance: [finding({ personId: t.members[0].personId })] });
+    expect(vs.length).toBeGreaterThan(3);
+    expect(vs.every((v) => v.teamId === t.id)).toBe(true);
   });
   it('refuses an assignment on a hard unwaived finding and reports a soft one', () => {
     const t = validTeam();

@@ -30,7 +30,7 @@ export type Evidence =
   | { kind: 'regionOf'; regionId: string; unitId: string }
   | { kind: 'sameCounty'; regionId: string; unitId: string }
   | { kind: 'sameSystem'; system: string; unitId: string }
-  | { kind: 'declared'; reason: string; unitId: string }
+  | { kind: 'declared'; reason: string; bySelf: boolean; unitId: string }
   | { kind: 'served'; service: PastServiceRec }
   | { kind: 'inspected'; unitId: string }
   | { kind: 'interestTie'; description: string; unitId: string };
@@ -121,7 +121,9 @@ function title(d: FindingDraft, kinTerm = true): Msg {
     case 'LOCALITY':
       return msg('交叉巡察属地回避：本人工作单位与被巡察单位在同一县（区）', 'Cross inspection: works in the same county as the target unit');
     case 'DECLARED':
-      return msg('本人已申请回避', 'Avoidance declared for this unit');
+      return d.variant === 'SELF'
+        ? msg('本人已申请回避', 'Declared an avoidance of the target unit themselves')
+        : msg('巡察办已为其登记回避', 'The inspection office recorded an avoidance of the target unit for them');
     case 'HOMETOWN_GRASSROOTS':
       return msg('籍贯在被巡察的乡镇（村、社区）', "Hometown is the target's township or village");
     case 'PERSONAL_TIE':
@@ -151,6 +153,9 @@ const VERDICT: Record<SeverityName | 'WAIVED', Msg> = {
 };
 
 // ---------------------------------------------------------------- rendering
+
+/** Who declared an avoidance: the person themselves, or the inspection office for them. */
+const declarer = (bySelf: boolean): Msg => (bySelf ? msg('本人', 'declared by the person themselves') : msg('巡察办代为', 'recorded by the inspection office'));
 
 interface Rendered {
   step: PathStepData;
@@ -218,11 +223,13 @@ function render(e: Evidence, names: Names): Rendered {
         step: { label: msg(`同属 ${e.system} 系统`, `same system: ${e.system}`), unitId: e.unitId },
         text: msg(`与 ${unitName(e.unitId)} 同属 ${e.system} 系统`, `same system (${e.system}) as ${unitName(e.unitId)}`),
       };
-    case 'declared':
+    case 'declared': {
+      const who = declarer(e.bySelf);
       return {
-        step: { label: msg(`申请回避（理由：${e.reason}）`, `declared avoidance (reason: ${e.reason})`), unitId: e.unitId },
-        text: msg(`申请回避 ${unitName(e.unitId)}（理由：${e.reason}）`, `declared avoidance of ${unitName(e.unitId)} (reason: ${e.reason})`),
+        step: { label: msg(`${who.zh}申请回避（理由：${e.reason}）`, `avoidance ${who.en} (reason: ${e.reason})`), unitId: e.unitId },
+        text: msg(`${who.zh}申请回避 ${unitName(e.unitId)}（理由：${e.reason}）`, `avoidance of ${unitName(e.unitId)} ${who.en} (reason: ${e.reason})`),
       };
+    }
     case 'served': {
       const s = e.service;
       const role = ROLE[s.role] ?? ROLE.MEMBER;
@@ -258,8 +265,9 @@ function renderPublic(e: Evidence, names: Names): Rendered {
       return { step: { label, unitId: e.unitId }, text: msg(`与 ${unitName(e.unitId)} 有利益关联`, `interest tie to ${unitName(e.unitId)}`) };
     }
     case 'declared': {
-      const label = msg('申请回避', 'declared avoidance');
-      return { step: { label, unitId: e.unitId }, text: msg(`申请回避 ${unitName(e.unitId)}`, `declared avoidance of ${unitName(e.unitId)}`) };
+      const who = declarer(e.bySelf);
+      const label = msg(`${who.zh}申请回避`, `avoidance ${who.en}`);
+      return { step: { label, unitId: e.unitId }, text: msg(`${who.zh}申请回避 ${unitName(e.unitId)}`, `avoidance of ${unitName(e.unitId)} ${who.en}`) };
     }
     default:
       return render(e, names);

@@ -75,6 +75,8 @@ export interface DeclarationRec {
   personId: string;
   unitId: string;
   reason: string;
+  /** Declared by the person themselves (their own account), not recorded by the office. */
+  bySelf: boolean;
 }
 
 export interface WaiverRec {

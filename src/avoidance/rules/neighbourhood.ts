@@ -2,7 +2,7 @@
  * Lookups over a loaded subgraph that the rules share, computed once per evaluation and per
  * person on first use, so that a matrix costs per person and per unit, not per pair.
  */
-import type { AvoidanceGraph, EmploymentRec, InterestTieRec, PastServiceRec, RegionRec, UnitRec } from './graph';
+import type { AvoidanceGraph, DeclarationRec, EmploymentRec, InterestTieRec, PastServiceRec, RegionRec, UnitRec } from './graph';
 import { buildAdjacency, deriveKin, KinLink, PERSONAL_TIE_KINDS, Tie } from './kinship';
 import { addYears, AvoidanceRuleName, RelationKindName } from './model';
 
@@ -36,7 +36,7 @@ export class Neighbourhood {
   private readonly interestTiesByPerson: Map<string, InterestTieRec[]>;
   private readonly serviceByPerson: Map<string, PastServiceRec[]>;
   /** person → unit → reason */
-  private readonly declarations = new Map<string, Map<string, string>>();
+  private readonly declarations = new Map<string, Map<string, DeclarationRec>>();
   /** person → unit → rules waived */
   private readonly waivers = new Map<string, Map<string, Set<AvoidanceRuleName>>>();
   private readonly pastTargetsCache = new Map<string, Map<string, EmploymentRec[]>>();
@@ -74,7 +74,7 @@ export class Neighbourhood {
       g.pastService.slice().sort((a, b) => (a.roundStartsOn < b.roundStartsOn ? 1 : a.roundStartsOn > b.roundStartsOn ? -1 : a.roundId < b.roundId ? -1 : 1)),
       (s) => s.personId,
     );
-    for (const d of g.declarations) memo(this.declarations, d.personId, () => new Map()).set(d.unitId, d.reason);
+    for (const d of g.declarations) memo(this.declarations, d.personId, () => new Map()).set(d.unitId, d);
     for (const w of g.waivers) memo(memo(this.waivers, w.personId, () => new Map()), w.unitId, () => new Set<AvoidanceRuleName>()).add(w.rule);
 
     const current = employments.filter((e) => this.isCurrent(e));
@@ -264,7 +264,7 @@ export class Neighbourhood {
     return this.serviceByPerson.get(personId) ?? [];
   }
 
-  declaration(personId: string, unitId: string): string | undefined {
+  declaration(personId: string, unitId: string): DeclarationRec | undefined {
     return this.declarations.get(personId)?.get(unitId);
   }
 

@@ -8,6 +8,7 @@ import type { Evidence, FindingDraft } from './explain';
 import { KinHop, reverseHops } from './kinship';
 import { AvoidanceRuleName, dayNumber, GRASSROOTS_UNIT_KINDS, maxDate, minDate, TeamRoleName } from './model';
 import type { Neighbourhood } from './neighbourhood';
+import { hometownCountyApplies } from './settings';
 
 export type RuleFn = (n: Neighbourhood, personId: string, unitId: string, role: TeamRoleName) => readonly FindingDraft[];
 
@@ -139,9 +140,17 @@ export const locality: RuleFn = (n, p, u) => {
 
 /** Rule 6: an avoidance was declared for P and U in this round. */
 export const declared: RuleFn = (n, p, u) => {
-  const reason = n.declaration(p, u);
-  if (reason === undefined) return NONE;
-  return [{ rule: 'DECLARED', personId: p, unitId: u, evidence: [self(p), { kind: 'declared', reason, unitId: u }] }];
+  const d = n.declaration(p, u);
+  if (d === undefined) return NONE;
+  return [
+    {
+      rule: 'DECLARED',
+      personId: p,
+      unitId: u,
+      variant: d.bySelf ? 'SELF' : 'OFFICE',
+      evidence: [self(p), { kind: 'declared', reason: d.reason, bySelf: d.bySelf, unitId: u }],
+    },
+  ];
 };
 
 /** Rule 7: U is a township, village or community and P's hometown is in U's township (or village). */
@@ -236,8 +245,12 @@ export const twoHopKin: RuleFn = (n, p, u) => {
   return out;
 };
 
-/** Rule 12: U is not a grassroots unit and P's hometown is in U's county. */
+/**
+ * Rule 12: U is not a grassroots unit and P's hometown is in U's county. Only in rounds whose
+ * inspectors come from elsewhere (cross, elevated, linked), unless the settings say every round.
+ */
 export const hometownCounty: RuleFn = (n, p, u) => {
+  if (!hometownCountyApplies(n.g.settings, n.g.round.kind)) return NONE;
   const unit = n.g.units.get(u);
   const hometown = n.g.persons.get(p)?.hometownRegionId ?? null;
   if (!unit || !hometown || GRASSROOTS_UNIT_KINDS.includes(unit.kind)) return NONE;

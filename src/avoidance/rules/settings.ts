@@ -3,7 +3,7 @@
  * The defaults are those of DOMAIN.md; a region without settings of its own takes those of its
  * nearest ancestor that has some.
  */
-import { AVOIDANCE_RULES, AvoidanceRuleName, isAvoidanceRule, SeverityName, TeamRoleName } from './model';
+import { AVOIDANCE_RULES, AvoidanceRuleName, isAvoidanceRule, RoundKindName, SeverityName, TeamRoleName } from './model';
 
 export interface RuleSetting {
   enabled: boolean;
@@ -22,6 +22,12 @@ export interface AvoidanceSettingsData {
   superiorSubordinateYears: number;
   /** Rule 10: inspected the unit in a round that started within this many years. */
   repeatYears: number;
+  /**
+   * Rule 12 (HOMETOWN_COUNTY) in rounds of every kind. Off by default: it applies only where it
+   * informs, in rounds whose inspectors come from elsewhere (HOMETOWN_COUNTY_KINDS); in a
+   * county's own round nearly everyone's hometown is in the county.
+   */
+  hometownCountyAllRounds: boolean;
   rules: Record<AvoidanceRuleName, RuleSetting>;
 }
 
@@ -49,7 +55,7 @@ export function defaultSettings(): AvoidanceSettingsData {
       memberSeverity: rule === 'FORMER_SUPERIOR_SUBORDINATE' ? 'SOFT' : severity,
     };
   }
-  return { formerEmployerYears: 3, longTenureYears: 3, superiorSubordinateYears: 3, repeatYears: 5, rules };
+  return { formerEmployerYears: 3, longTenureYears: 3, superiorSubordinateYears: 3, repeatYears: 5, hometownCountyAllRounds: false, rules };
 }
 
 /**
@@ -72,6 +78,7 @@ export interface SettingsPatch {
   longTenureYears?: number | null;
   superiorSubordinateYears?: number | null;
   repeatYears?: number | null;
+  hometownCountyAllRounds?: boolean | null;
   rules?: { rule: AvoidanceRuleName; enabled?: boolean | null; severity?: SeverityName | null; memberSeverity?: SeverityName | null }[] | null;
 }
 
@@ -82,6 +89,7 @@ export function applyPatch(base: AvoidanceSettingsData, patch: SettingsPatch): A
     const v = patch[f];
     if (v != null) next[f] = v;
   }
+  if (patch.hometownCountyAllRounds != null) next.hometownCountyAllRounds = patch.hometownCountyAllRounds;
   for (const r of patch.rules ?? []) {
     const cur = next.rules[r.rule];
     next.rules[r.rule] = {
@@ -108,6 +116,14 @@ export function patchProblem(patch: SettingsPatch): { field: string; zh: string;
     seen.add(r.rule);
   }
   return null;
+}
+
+/** The kinds of round in which HOMETOWN_COUNTY applies unless the settings turn it on everywhere. */
+export const HOMETOWN_COUNTY_KINDS: readonly RoundKindName[] = ['CROSS', 'ELEVATED', 'LINKED'];
+
+/** Whether HOMETOWN_COUNTY (rule 12) applies in a round of `kind` under these settings. */
+export function hometownCountyApplies(settings: AvoidanceSettingsData, kind: RoundKindName): boolean {
+  return settings.hometownCountyAllRounds || HOMETOWN_COUNTY_KINDS.includes(kind);
 }
 
 export function severityFor(settings: AvoidanceSettingsData, rule: AvoidanceRuleName, role: TeamRoleName): SeverityName {

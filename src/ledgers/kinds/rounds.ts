@@ -16,6 +16,7 @@ import { Evaluation, EvaluationGrade } from '../../rounds/record.entity';
 import { Round, RoundKind, RoundStatus } from '../../rounds/round.entity';
 import { roundName } from '../../rounds/rounds.service';
 import { resolveTeamRules } from '../../rounds/rules/team-rules';
+import { withdrawnBeforeStationing } from '../../rounds/rules/lifecycle';
 import { Team, TeamMembership, TeamRole, TeamTarget } from '../../rounds/team.entity';
 import { Unit } from '../../units/unit.entity';
 import { Cells, LedgerKind, Outcome, personColumns, PERSON_REF_NOTES } from '../ledger';
@@ -441,7 +442,8 @@ export const roundsKind: LedgerKind = {
       const head = [String(round.year), String(round.ordinal), ROUND_KIND_WORDS.write[round.kind], round.theme ?? '', round.startsOn, round.endsOn];
       for (const team of teams.filter((t) => t.roundId === round.id)) {
         const units = joinList(targets.filter((t) => t.teamId === team.id).map((t) => t.unit));
-        const mine = members.filter((m) => m.teamId === team.id);
+        // A member withdrawn before stationing never served: the ledger lists those who did.
+        const mine = members.filter((m) => m.teamId === team.id && !withdrawnBeforeStationing(m, round.startsOn));
         if (mine.length === 0) out.push([...head, team.name, units, '', '', '', '', '', '', '', '', '']);
         mine.forEach((m, i) => {
           const e = latest.get(m.id);

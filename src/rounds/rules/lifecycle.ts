@@ -28,13 +28,47 @@ export type AdvanceOutcome =
   | { kind: 'BLOCKED'; violations: Violation[] }
   | { kind: 'INVALID'; message: Msg };
 
+/** The round's stationing period and today, for the moves that depend on the calendar. */
+export interface AdvanceDates {
+  startsOn: string;
+  endsOn: string;
+  today: string;
+}
+
+/**
+ * Null when the calendar allows the move, else the reason: a round is stationed on or after its
+ * start date and goes to REPORTING on or after its end date (an early end moves the end date
+ * first). A round recorded after the fact has past dates and passes.
+ */
+export function dateRefusal(to: RoundStatus, d: AdvanceDates): Msg | null {
+  if (to === 'STATIONED' && d.today < d.startsOn) {
+    return {
+      zh: `本轮进驻开始日期为${d.startsOn}，不能在此之前进驻（今天是${d.today}）`,
+      en: `The round's stationing starts on ${d.startsOn}; it cannot be stationed before then (today is ${d.today})`,
+    };
+  }
+  if (to === 'REPORTING' && d.today < d.endsOn) {
+    return {
+      zh: `本轮进驻结束日期为${d.endsOn}，不能在此之前转入反馈报告（今天是${d.today}）；如提前结束进驻，请先将结束日期改为今天`,
+      en: `The round's stationing ends on ${d.endsOn}; it cannot move to reporting before then (today is ${d.today}); to end early, first move the end date to today`,
+    };
+  }
+  return null;
+}
+
 /**
  * Whether a round in `from` may move to `to`, given the current violations of each of its
  * teams. To AUTHORIZED: no team may break a hard rule (which includes an ACTIVE authorization
  * of its current leader, LEADER_AUTHORIZATION). To STATIONED: every member is ready
- * (READINESS). The other moves have no guard.
+ * (READINESS). Waived avoidance findings block nothing. With `dates`, the moves to STATIONED
+ * and REPORTING also wait for the round's start and end dates (`dateRefusal`).
  */
-export function decideAdvance(from: RoundStatus, to: RoundStatus, teams: readonly (readonly Violation[])[]): AdvanceOutcome {
+export function decideAdvance(
+  from: RoundStatus,
+  to: RoundStatus,
+  teams: readonly (readonly Violation[])[],
+  dates?: AdvanceDates,
+): AdvanceOutcome {
   const next = nextStatus(from);
   if (from === 'CANCELLED') {
     return { kind: 'INVALID', message: { zh: '轮次已取消，不能再变更状态', en: 'The round is cancelled; its status cannot change any more' } };
@@ -53,11 +87,13 @@ export function decideAdvance(from: RoundStatus, to: RoundStatus, teams: readonl
             },
     };
   }
+  const early = dates ? dateRefusal(to, dates) : null;
+  if (early) return { kind: 'INVALID', message: early };
   if (to === 'AUTHORIZED') {
     if (teams.length === 0) {
       return { kind: 'INVALID', message: { zh: '轮次尚无巡察组，不能授权', en: 'The round has no teams to authorize' } };
     }
-    const hard = teams.flatMap((vs) => vs.filter((v) => v.severity === 'HARD'));
+    const hard = teams.flatMap((vs) => vs.filter((v) => v.severity === 'HARD' && !v.waived));
     if (hard.length > 0) return { kind: 'BLOCKED', violations: hard };
   }
   if (to === 'STATIONED') {
@@ -106,6 +142,32 @@ export function refusal(status: RoundStatus, action: RoundAction): Msg | null {
 export function joinedOn(status: RoundStatus, startsOn: string, today: string): string {
   return status === 'PLANNING' || status === 'AUTHORIZED' ? startsOn : today;
 }
+
+/**
+ * The days of a membership taken off on `today`. Taken off before the day it joins (before the
+ * round's start: withdrawn before stationing), it joins and leaves that day, so that `leftOn` is
+ * never before `joinedOn`.
+ */
+export function removalDays(joined: string, today: string): { joinedOn: string; leftOn: string } {
+  return { joinedOn: joined > today ? today : joined, leftOn: today };
+}
+
+/** A membership that ended before its round started: withdrawn before stationing, never served. */
+export function withdrawnBeforeStationing(m: { leftOn: string | null }, roundStartsOn: string): boolean {
+  return m.leftOn !== null && m.leftOn < roundStartsOn;
+}
+
+/**
+ * Whether a membership counts as a round served: its round was not called off, and the member
+ * did not leave on (or before) the day they joined, which a member withdrawn before stationing
+ * does. Every count of rounds served (team rules, rotation fairness, records, exports) asks this.
+ */
+export function countsAsServed(m: { joinedOn: string; leftOn: string | null }, roundStatus: string): boolean {
+  return roundStatus !== 'CANCELLED' && (m.leftOn === null || m.leftOn > m.joinedOn);
+}
+
+/** The same as `countsAsServed`, as an SQL condition on memberships `m` of rounds `r`. */
+export const SERVED_SQL = "r.status <> 'CANCELLED' AND (m.left_on IS NULL OR m.left_on > m.joined_on)";
 
 // ---------------------------------------------------------------- corrections
 

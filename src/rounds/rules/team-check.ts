@@ -12,12 +12,15 @@
  *         DOUBLE_BOOKED, FULL_TIME_CORE, REQUIRED_SPECIALTY, LEADER_AUTHORIZATION, hard avoidance;
  *   SOFT: EXPERIENCE_MIX, READINESS (required before stationing, not before authorization),
  *         LEAVE_OVERLAP, soft avoidance.
- * Waived avoidance findings are not violations.
+ * Waived avoidance findings refuse nothing: `evaluateTeam` leaves them out, and `shownViolations`
+ * (what a reader of the team sees) adds them, marked `waived`. Every violation of a team names it
+ * (`teamId`).
  */
 import { pathCovers } from '../../auth/rules/permissions';
 import { meetsRankFloor, RANK_NAMES } from '../../people/rules/rank';
 import { POOL_NAMES, STATUS_NAMES } from '../../pools/rules/pool-entry';
 import type {
+  AvoidanceFact,
   Booking,
   MemberFact,
   Msg,
@@ -239,12 +242,13 @@ export function evaluateTeam(team: TeamFact): Violation[] {
   }
   const required = rules.requiredSpecialtiesAnyOf;
   if (required.length > 0 && !members.some((m) => required.some((s) => memberSpecialties(m, round).has(s)))) {
+    const names = required.map((code) => round.specialtyNames?.[code] ?? { zh: code, en: code });
     out.push({
       rule: 'REQUIRED_SPECIALTY',
       severity: 'HARD',
       message: {
-        zh: `巡察组须有以下专业之一的人员：${joinZh(required)}`,
-        en: `The team needs someone with one of these specialties: ${joinEn(required)}`,
+        zh: `巡察组须有以下专业之一的人员：${joinZh(names.map((n) => n.zh))}`,
+        en: `The team needs someone with one of these specialties: ${names.map((n) => n.en).join(' or ')}`,
       },
     });
   }
@@ -287,21 +291,59 @@ export function evaluateTeam(team: TeamFact): Violation[] {
     if (leave) out.push(leave);
   }
   for (const m of members) out.push(...memberAvoidanceViolations(team, m.personId));
-  return out;
+  return ofTeam(out, team.id);
 }
 
-/** EXPERIENCE_MIX (老新结合, soft): the members include both someone who served before and someone new. */
+/** The violations, each naming the team. */
+const ofTeam = (vs: Violation[], teamId: string): Violation[] => vs.map((v) => ({ ...v, teamId }));
+
+/**
+ * What a reader of the team sees: every rule it breaks now (`evaluateTeam`), and the avoidance
+ * findings of its members that a waiver lets through, marked `waived` (they refuse nothing).
+ */
+export function shownViolations(team: TeamFact): Violation[] {
+  const members = new Set(team.members.map((m) => m.personId));
+  const waived = team.avoidance
+    .filter((f) => f.waived && members.has(f.personId) && team.targetUnitIds.includes(f.unitId))
+    .map((f): Violation => ({ ...avoidanceViolation(f), waived: true }));
+  return [...evaluateTeam(team), ...ofTeam(waived, team.id)];
+}
+
+const avoidanceViolation = (f: AvoidanceFact): Violation => ({
+  rule: f.rule,
+  severity: f.severity,
+  message: f.explanation,
+  publicMessage: f.publicExplanation,
+  personId: f.personId,
+  unitId: f.unitId,
+});
+
+/**
+ * EXPERIENCE_MIX (老新结合, soft): the members include both someone who served in a round before
+ * and someone serving for the first time. The message says who is missing.
+ */
 export function experienceMixViolation(members: readonly MemberFact[]): Violation | null {
   const experienced = members.some((m) => m.servedBefore);
   const fresh = members.some((m) => !m.servedBefore);
   if (experienced && fresh) return null;
-  return {
-    rule: 'EXPERIENCE_MIX',
-    severity: 'SOFT',
-    message: experienced
-      ? { zh: '巡察组没有首次参加巡察的人员（老新结合）', en: 'Nobody on the team is serving for the first time (mix experienced and new)' }
-      : { zh: '巡察组没有参加过巡察的人员（老新结合）', en: 'Nobody on the team has served before (mix experienced and new)' },
-  };
+  let message: Msg;
+  if (members.length === 0) {
+    message = {
+      zh: '巡察组尚无成员；老新结合须至少有一名参加过巡察的人员和一名首次参加巡察的人员',
+      en: 'The team has no members yet; to mix experienced and new it needs at least one member who has served in a round before and one serving for the first time',
+    };
+  } else if (experienced) {
+    message = {
+      zh: `老新结合须至少有一名首次参加巡察的人员，本组${members.length}人均参加过巡察`,
+      en: `To mix experienced and new the team needs at least one member serving for the first time; all ${members.length} have served in a round before`,
+    };
+  } else {
+    message = {
+      zh: `老新结合须至少有一名参加过巡察的人员，本组${members.length}人均为首次参加巡察`,
+      en: `To mix experienced and new the team needs at least one member who has served in a round before; all ${members.length} are serving for the first time`,
+    };
+  }
+  return { rule: 'EXPERIENCE_MIX', severity: 'SOFT', message };
 }
 
 /** LEAVE_OVERLAP (soft): approved leave above the round's share of its working days. */
@@ -324,7 +366,7 @@ export function memberAvoidanceViolations(team: Pick<TeamFact, 'avoidance' | 'ta
   // A team has a handful of targets: a list lookup beats building a set on every call.
   return team.avoidance
     .filter((f) => f.personId === personId && !f.waived && team.targetUnitIds.includes(f.unitId))
-    .map((f) => ({ rule: f.rule, severity: f.severity, message: f.explanation, publicMessage: f.publicExplanation, personId: f.personId, unitId: f.unitId }));
+    .map(avoidanceViolation);
 }
 
 /**
@@ -423,7 +465,7 @@ export function checkAssignment(team: TeamFact, candidate: MemberFact): Assignme
       personId: candidate.personId,
     });
   }
-  if (refused.length > 0) return { refused, reported: [] };
+  if (refused.length > 0) return { refused: ofTeam(refused, team.id), reported: [] };
 
   const after = evaluateTeam({ ...team, members: [...members, candidate] });
   const reported = after.filter((v) => v.severity === 'SOFT' && (v.personId === undefined || v.personId === candidate.personId));

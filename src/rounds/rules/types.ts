@@ -33,6 +33,10 @@ export interface Violation {
   unitId?: string;
   /** For readers who may not see relatives: the message without them (avoidance findings). */
   publicMessage?: Msg;
+  /** The team the violation belongs to, where it belongs to one. */
+  teamId?: string;
+  /** An avoidance finding let through by a director's waiver: shown, refusing nothing. */
+  waived?: boolean;
 }
 
 export interface TeamRules {
@@ -115,6 +119,8 @@ export interface RoundFact {
   /** Working days in the stationing period; null when the calendar cannot say. */
   workingDays: number | null;
   rules: TeamRules;
+  /** The names of the specialties by code (reference data), for messages; a code without a name reads as itself. */
+  specialtyNames?: Readonly<Record<string, Msg>>;
 }
 
 export interface TeamFact {

@@ -151,6 +151,9 @@ describe('declarations', () => {
     const check = (await t.admin(CHECK, { p: p.wang, u: u.tax, r: round })).avoidanceCheck;
     expect(check.map((f: any) => [f.rule, f.severity])).toEqual([['DECLARED', 'HARD']]);
     expect(check[0].explanation).toContain('申请回避 东安县税务局（理由：其妻在该局下属企业任职）');
+    // Said as what it is: the office recorded it, the person did not apply.
+    expect(check[0].explanation).toContain('巡察办已为其登记回避');
+    expect(check[0].explanation).not.toContain('本人已申请回避');
     expect(codeOf(await t.gql(DECLARE, { i }, { token: office }))).toBe('CONFLICT');
     const log = await t.admin('{ auditLog(first: 5) { edges { node { operation targetIds } } } }');
     const entry = log.auditLog.edges.map((e: any) => e.node).find((n: any) => n.operation === 'declareAvoidance');
@@ -166,6 +169,9 @@ describe('declarations', () => {
     ).roundId;
     const mine = await t.gql(DECLARE, { i: { personId: p.chen, unitId: u.audit, roundId: onTeam, reason: '曾与该局局长共事' } }, { token: own });
     expect(mine.data.declareAvoidance.declaration).toMatchObject({ person: { name: '陈刚' }, round: { id: onTeam }, declaredBy: { username: expect.any(String) } });
+    const [byThemselves] = (await t.admin(CHECK, { p: p.chen, u: u.audit, r: onTeam })).avoidanceCheck.filter((f: any) => f.rule === 'DECLARED');
+    expect(byThemselves.explanation).toContain('本人已申请回避');
+    expect(byThemselves.explanation).toContain('本人申请回避 东安县审计局');
     const theirs = await t.gql(DECLARE, { i: { personId: p.zhao, unitId: u.audit, roundId: onTeam, reason: 'x' } }, { token: own });
     expect(codeOf(theirs)).toBe('FORBIDDEN');
   });

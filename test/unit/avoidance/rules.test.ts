@@ -1,11 +1,11 @@
 import { evaluateAvoidance } from '../../../src/avoidance/rules/evaluate';
-import type { AvoidanceRuleName, TeamRoleName } from '../../../src/avoidance/rules/model';
+import type { AvoidanceRuleName, RoundKindName, TeamRoleName } from '../../../src/avoidance/rules/model';
 import { applyPatch, defaultSettings } from '../../../src/avoidance/rules/settings';
 import { baseWorld, World } from './world';
 
 const D = '2024-03-01';
 
-function findings(w: World, o: { rule?: AvoidanceRuleName; role?: TeamRoleName; kind?: 'CROSS' | 'REGULAR'; settings?: ReturnType<typeof defaultSettings>; units?: string[] } = {}) {
+function findings(w: World, o: { rule?: AvoidanceRuleName; role?: TeamRoleName; kind?: RoundKindName; settings?: ReturnType<typeof defaultSettings>; units?: string[] } = {}) {
   const all = evaluateAvoidance(w.graph({ startsOn: D, kind: o.kind, settings: o.settings }), {
     personIds: ['P'],
     unitIds: o.units ?? ['U'],
@@ -276,14 +276,25 @@ describe('rule 6: a declared avoidance', () => {
   it('finds the declaration for this unit only', () => {
     const w = baseWorld();
     w.unit('V');
-    w.declarations.push({ personId: 'P', unitId: 'U', reason: '曾在该局实习' });
+    w.declarations.push({ personId: 'P', unitId: 'U', reason: '曾在该局实习', bySelf: true });
     const [f] = findings(w, { rule: 'DECLARED', units: ['U', 'V'] }).filter((x) => x.unitId === 'U');
     expect(f.severity).toBe('HARD');
     expect(steps(f)).toEqual([
       ['本人', 'P'],
-      ['申请回避（理由：曾在该局实习）', 'U'],
+      ['本人申请回避（理由：曾在该局实习）', 'U'],
     ]);
+    expect(f.explanation.zh).toContain('本人已申请回避');
     expect(findings(w, { rule: 'DECLARED', units: ['V'] })).toHaveLength(0);
+  });
+
+  it('says when the office recorded the declaration, not the person', () => {
+    const w = baseWorld();
+    w.declarations.push({ personId: 'P', unitId: 'U', reason: '其兄在该局', bySelf: false });
+    const [f] = findings(w, { rule: 'DECLARED', units: ['U'] });
+    expect(f.explanation.zh).toContain('巡察办已为其登记回避');
+    expect(f.explanation.zh).not.toContain('本人已申请回避');
+    expect(f.explanation.en).toContain('inspection office recorded');
+    expect(steps(f)[1]).toEqual(['巡察办代为申请回避（理由：其兄在该局）', 'U']);
   });
 });
 
@@ -454,7 +465,7 @@ describe('rule 12: hometown in the county of a non-grassroots target', () => {
   it('finds a hometown anywhere in U\'s county', () => {
     const w = baseWorld();
     w.persons.get('P')!.hometownRegionId = 'village';
-    const [f] = findings(w, { rule: 'HOMETOWN_COUNTY' });
+    const [f] = findings(w, { rule: 'HOMETOWN_COUNTY', kind: 'CROSS' });
     expect(f.severity).toBe('SOFT');
     expect(steps(f)).toEqual([
       ['本人', 'P'],
@@ -466,11 +477,21 @@ describe('rule 12: hometown in the county of a non-grassroots target', () => {
   it('does not find a hometown in another county, or apply to grassroots targets', () => {
     const w = baseWorld();
     w.persons.get('P')!.hometownRegionId = 'townB';
-    expect(findings(w, { rule: 'HOMETOWN_COUNTY' })).toHaveLength(0);
+    expect(findings(w, { rule: 'HOMETOWN_COUNTY', kind: 'CROSS' })).toHaveLength(0);
     const w2 = baseWorld();
     w2.persons.get('P')!.hometownRegionId = 'town2';
     w2.unit('VU', { kind: 'VILLAGE', regionId: 'village' });
-    expect(findings(w2, { units: ['VU'] })).toHaveLength(0);
+    expect(findings(w2, { units: ['VU'], kind: 'CROSS' })).toHaveLength(0);
+  });
+
+  it('applies by default only in cross, elevated and linked rounds; the settings can turn it on everywhere', () => {
+    const w = baseWorld();
+    w.persons.get('P')!.hometownRegionId = 'village';
+    const kinds: RoundKindName[] = ['REGULAR', 'SPECIAL', 'MOBILE', 'LOOK_BACK', 'ELEVATED', 'CROSS', 'LINKED'];
+    const found = (settings?: ReturnType<typeof defaultSettings>) =>
+      kinds.filter((kind) => findings(w, { rule: 'HOMETOWN_COUNTY', kind, settings }).length > 0);
+    expect(found()).toEqual(['ELEVATED', 'CROSS', 'LINKED']);
+    expect(found({ ...defaultSettings(), hometownCountyAllRounds: true })).toEqual(kinds);
   });
 });
 
@@ -535,7 +556,7 @@ describe('settings and waivers', () => {
     w.person('Q');
     w.unit('V');
     w.job('Q', 'V', '2020-01-01');
-    w.declarations.push({ personId: 'P', unitId: 'V', reason: 'r' });
+    w.declarations.push({ personId: 'P', unitId: 'V', reason: 'r', bySelf: false });
     const all = evaluateAvoidance(w.graph({ startsOn: D }), { personIds: ['Q', 'P'], unitIds: ['V', 'U'] });
     expect(all.map((f) => [f.personId, f.unitId, f.rule])).toEqual([
       ['Q', 'V', 'CURRENT_EMPLOYER'],

@@ -19,7 +19,7 @@ import { createContext, Ctx } from './context';
 import { createDatabase, Database } from './db/data-source';
 import { byId } from './db/loaders';
 import { oneMatrixPerRequest } from './avoidance/avoidance.resolver';
-import { INTERNAL, makeFormatError, localizeErrors } from './graphql/errors';
+import { INTERNAL, makeFormatError, localizeErrors, withRequestLocale } from './graphql/errors';
 import { costLimit, CostOptions } from './graphql/limits';
 import { allEntities, allPersonGrants, modules } from './modules';
 import { createLogger } from './observability/logger';
@@ -188,7 +188,7 @@ export function createServer(opts: ServerOptions): Server {
       });
       await apollo.start();
       // A route (not app.use), so that /metrics labels it by express's matched route.
-      app.all('/graphql', express.json({ limit: BODY_LIMIT }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
+      app.all('/graphql', express.json({ limit: BODY_LIMIT }), withRequestLocale, expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
       app.use(answerErrorsInJson(log));
     },
     stop() {

@@ -57,3 +57,15 @@ test('every error of a request is translated, not only the first', async () => {
     expect(e.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   }
 });
+
+test("Apollo's own request errors, answered before any operation runs, too", async () => {
+  const post = (lang?: string) =>
+    fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) }, body: JSON.stringify({ query: 5 }) });
+  const zh = (await (await post()).json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+  const en = (await (await post('en')).json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+  expect(zh.errors[0].message).toBe('query 必须是字符串。');
+  expect(en.errors[0].message).toMatch(/^GraphQL queries must be strings\./);
+  expect(zh.errors[0].extensions.code).toBe('BAD_REQUEST');
+  expect(en.errors[0].extensions.code).toBe('BAD_REQUEST');
+  expect(JSON.stringify([zh, en])).not.toContain('__text');
+});

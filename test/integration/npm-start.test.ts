@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { freshDatabase, FreshDatabase } from '../support/db';
@@ -44,10 +44,16 @@ function alive(pid: number): boolean {
 }
 
 let db: FreshDatabase;
+/** What to kill should the test fail half-way, so that no process outlives it. */
+const started: { npm?: ChildProcess; servicePid?: number } = {};
 beforeAll(async () => {
   db = await freshDatabase();
 });
-afterAll(() => db.drop());
+afterAll(async () => {
+  if (started.npm && started.npm.exitCode === null && started.npm.signalCode === null) started.npm.kill('SIGKILL');
+  if (started.servicePid && alive(started.servicePid)) process.kill(started.servicePid, 'SIGKILL');
+  await db.drop();
+});
 
 test('SIGTERM to npm start stops the service: npm exits, no node process is left, the port closes', async () => {
   const port = await freePort();
@@ -67,6 +73,7 @@ test('SIGTERM to npm start stops the service: npm exits, no node process is left
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.npm = npm;
   let out = '';
   npm.stdout!.on('data', (d) => (out += d));
   npm.stderr!.on('data', (d) => (out += d));
@@ -81,6 +88,7 @@ test('SIGTERM to npm start stops the service: npm exits, no node process is left
     npm.stdout!.on('data', check);
     npm.once('exit', () => reject(new Error(`npm start exited before listening:\n${out}`)));
   });
+  started.servicePid = servicePid;
   expect(servicePid).not.toBe(npm.pid);
   expect(alive(servicePid)).toBe(true);
   expect(await connects(port)).toBe(true);

@@ -18,6 +18,8 @@ export interface Config {
   logLevel: string;
   /** Whether introspection is allowed (off in production). */
   introspection: boolean;
+  /** Whether GET /graphql serves GraphiQL from the service's own packages (GRAPHQL_IDE; off in production by default). */
+  graphqlIde: boolean;
   /** Seconds to wait for in-flight requests on SIGTERM before giving up. */
   shutdownGraceSeconds: number;
   /**
@@ -76,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const sod = (env.SEPARATION_OF_DUTIES ?? 'off').toLowerCase();
   if (sod !== 'on' && sod !== 'off') throw new ConfigError(`SEPARATION_OF_DUTIES must be on or off (got "${env.SEPARATION_OF_DUTIES}")`);
+  const ide = (env.GRAPHQL_IDE ?? (nodeEnv === 'production' ? 'off' : 'on')).toLowerCase();
+  if (ide !== 'on' && ide !== 'off') throw new ConfigError(`GRAPHQL_IDE must be on or off (got "${env.GRAPHQL_IDE}")`);
   return {
     env: nodeEnv,
     port,
@@ -86,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdmin: u && p ? { username: u, password: p } : null,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     introspection: nodeEnv !== 'production',
+    graphqlIde: ide === 'on',
     shutdownGraceSeconds: positive(env, 'SHUTDOWN_GRACE_SECONDS', 20),
     avoidanceWorkerPairs: positive(env, 'AVOIDANCE_WORKER_PAIRS', AVOIDANCE_WORKER_PAIRS),
     avoidanceTimeoutSeconds: positive(env, 'AVOIDANCE_TIMEOUT_SECONDS', AVOIDANCE_TIMEOUT_SECONDS),

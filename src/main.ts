@@ -26,7 +26,7 @@ async function main() {
   await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  server.log.info({ port, database: config.database.dialect }, `listening on http://localhost:${port}/graphql`);
+  server.log.info({ port, database: config.database.dialect, pid: process.pid }, `listening on http://localhost:${port}/graphql`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

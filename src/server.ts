@@ -4,7 +4,12 @@ import express, { ErrorRequestHandler, Express, Request } from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import { Access } from './auth/access';
@@ -19,13 +24,14 @@ import { createContext, Ctx } from './context';
 import { createDatabase, Database } from './db/data-source';
 import { byId } from './db/loaders';
 import { oneMatrixPerRequest } from './avoidance/avoidance.resolver';
-import { INTERNAL, makeFormatError, localizeErrors } from './graphql/errors';
+import { INTERNAL, makeFormatError, localizeErrors, withRequestLocale } from './graphql/errors';
 import { costLimit, CostOptions } from './graphql/limits';
 import { allEntities, allPersonGrants, modules } from './modules';
 import { createLogger } from './observability/logger';
 import { createMetrics, Metrics } from './observability/metrics';
 import { Region } from './regions/region.entity';
 import { getSchema } from './schema';
+import { mountGraphiql } from './ide/graphiql';
 
 export interface ServerOptions {
   config: Config;
@@ -169,6 +175,9 @@ export function createServer(opts: ServerOptions): Server {
           // with some settings): they wrap every field, and the service uses none of them. No
           // HTTP caching of private data either.
           ApolloServerPluginCacheControlDisabled(),
+          // Apollo's landing page loads Apollo Sandbox from a CDN, blank on a network without
+          // internet access: GraphiQL is served from the service's own packages instead.
+          ApolloServerPluginLandingPageDisabled(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginUsageReportingDisabled(),
           auditPrivateReads,
@@ -187,8 +196,9 @@ export function createServer(opts: ServerOptions): Server {
         formatError: makeFormatError(log),
       });
       await apollo.start();
+      if (config.graphqlIde) mountGraphiql(app);
       // A route (not app.use), so that /metrics labels it by express's matched route.
-      app.all('/graphql', express.json({ limit: BODY_LIMIT }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
+      app.all('/graphql', express.json({ limit: BODY_LIMIT }), withRequestLocale, expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
       app.use(answerErrorsInJson(log));
     },
     stop() {

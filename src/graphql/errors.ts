@@ -1,13 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestHandler } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from '../common/errors';
-import { localeFrom, Msg, msg } from '../common/i18n';
+import { Locale, localeFrom, Msg, msg } from '../common/i18n';
+import { graphqlMessage } from './messages';
 
 /** Internal extension carrying both languages until the response is sent. */
 const TEXT = '__text';
+
+/**
+ * The language of the GraphQL request being answered, for formatError: errors Apollo answers
+ * outside its request pipeline (a limit refused while parsing, a malformed request) never reach
+ * `localizeErrors`, which remains for errors that carry both texts without passing formatError.
+ */
+const requestLocale = new AsyncLocalStorage<Locale>();
+
+/** Express middleware before Apollo's: the request's Accept-Language for formatError. */
+export const withRequestLocale: RequestHandler = (req, _res, next) => requestLocale.run(localeFrom(req.header('accept-language')), next);
 
 /** What a client is told of an unexpected error (the cause goes to the log). */
 export const INTERNAL = msg('服务器内部错误，请稍后再试', 'Internal server error, please try again later');
@@ -49,6 +62,18 @@ function coercionField(message: string): string | undefined {
  * message (the cause goes to the log, not the client).
  */
 export function makeFormatError(log: Logger) {
+  const format = formatWithText(log);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    const locale = requestLocale.getStore();
+    const text = result.extensions?.[TEXT] as Msg | undefined;
+    if (!locale || !text) return result;
+    const { [TEXT]: _text, ...extensions } = result.extensions!;
+    return { ...result, message: locale === 'en' ? text.en : text.zh, extensions };
+  };
+}
+
+function formatWithText(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const app = appErrorIn(original);
@@ -68,15 +93,23 @@ export function makeFormatError(log: Logger) {
     if (code === 'BAD_USER_INPUT') {
       // Variable coercion: a missing field, a value of the wrong type, an unknown enum value.
       const field = coercionField(formatted.message);
-      const text = msg(field ? `输入字段 ${field} 不合法` : '输入不合法', formatted.message);
+      const text = graphqlMessage(formatted.message) ?? msg(field ? `输入字段 ${field} 不合法` : '输入不合法', formatted.message);
       return withText(formatted, code, text, field ? { field } : {});
     }
     if (code === 'INTERNAL_SERVER_ERROR') {
       log.error({ err: original instanceof Error ? { message: original.message, stack: original.stack } : original }, 'unexpected error');
       return withText({ message: INTERNAL.zh, path: formatted.path, locations: formatted.locations }, code, INTERNAL);
     }
-    return formatted;
+    if (formatted.extensions?.[TEXT]) return formatted;
+    // GraphQL's own messages (syntax, validation, limits, Apollo's request errors), in both languages.
+    const text = graphqlMessage(formatted.message);
+    return text ? withText(formatted, code, text, omitText(formatted.extensions)) : formatted;
   };
+}
+
+function omitText(extensions: GraphQLFormattedError['extensions']): Record<string, unknown> {
+  const { [TEXT]: _text, code: _code, ...rest } = extensions ?? {};
+  return rest;
 }
 
 /** Puts each error's message in the request's language (Accept-Language) just before sending. */

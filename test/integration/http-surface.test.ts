@@ -84,3 +84,45 @@ describe.each(['development', 'production'])('a body express cannot read, in %s'
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });
+
+describe.each([
+  { mode: 'development', env: { NODE_ENV: 'development' } as Record<string, string>, ide: true },
+  { mode: 'production', env: { NODE_ENV: 'production' }, ide: false },
+  { mode: 'production with GRAPHQL_IDE=on', env: { NODE_ENV: 'production', GRAPHQL_IDE: 'on' }, ide: true },
+  { mode: 'development with GRAPHQL_IDE=off', env: { NODE_ENV: 'development', GRAPHQL_IDE: 'off' }, ide: false },
+])('GET /graphql from a browser, in $mode', ({ env, ide }) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ env: env as Record<string, string> });
+  });
+  afterAll(() => t.close());
+
+  const browserGet = (path: string) => fetch(`${t.url}${path}`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+
+  test(ide ? 'GraphiQL from the service itself, nothing from another host' : 'no IDE, and never a page from a CDN', async () => {
+    const res = await browserGet('/graphql');
+    const text = await res.text();
+    // Never Apollo's landing page, which loads Apollo Sandbox from a CDN.
+    expect(text).not.toMatch(/apollographql|embeddable-sandbox|cdn\./i);
+    const script = await browserGet('/graphiql/graphiql.min.js');
+    if (ide) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const urls = [...text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      expect(urls.length).toBeGreaterThanOrEqual(4);
+      for (const url of urls) {
+        expect(url).toMatch(/^\/graphiql\//);
+        expect((await browserGet(url)).status).toBe(200);
+      }
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-type')).toMatch(/javascript/);
+    } else {
+      expect(text).not.toContain('graphiql');
+      expect(script.status).toBe(404);
+    }
+    // The API answers GET and POST as before.
+    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await t.gql('{ __typename }')).toMatchObject({ data: { __typename: 'Query' } });
+  });
+});

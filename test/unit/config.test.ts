@@ -46,4 +46,12 @@ describe('configuration', () => {
     expect(loadConfig({ SEPARATION_OF_DUTIES: 'OFF' }).separationOfDuties).toBe(false);
     expect([undefined, 'false', 'true', '2', 'loopback, 10.0.0.0/8'].map((v) => loadConfig({ TRUST_PROXY: v }).trustProxy)).toEqual([false, false, true, 2, 'loopback, 10.0.0.0/8']);
   });
+
+  test('GRAPHQL_IDE: on outside production, off in production, either way when set', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).graphqlIde).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).graphqlIde).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), GRAPHQL_IDE: 'on' }).graphqlIde).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', GRAPHQL_IDE: 'OFF' }).graphqlIde).toBe(false);
+    expect(() => loadConfig({ GRAPHQL_IDE: 'yes' })).toThrow(/GRAPHQL_IDE/);
+  });
 });

@@ -84,8 +84,15 @@ export function guardSchema(schema: GraphQLSchema, access: Record<string, TypeAc
       if (!rule || typeof rule === 'string') continue;
       const resolve: GraphQLFieldResolver<unknown, Ctx> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, ctx, info) => {
-        const out = resolve(source, args, ctx, info);
-        return isThenable(out) ? out.then((v) => filter(rule, ctx, field.type, v)) : filter(rule, ctx, field.type, out);
+        // A refusal is always answered as a rejected promise, never thrown: graphql-js 16 leaves
+        // the promises of a list's other items unhandled when one item's field throws at once
+        // (the views below are often synchronous), and an unhandled rejection ends the process.
+        try {
+          const out = resolve(source, args, ctx, info);
+          return isThenable(out) ? out.then((v) => filter(rule, ctx, field.type, v)) : filter(rule, ctx, field.type, out);
+        } catch (e) {
+          return Promise.reject(e);
+        }
       };
     }
   }

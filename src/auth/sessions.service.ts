@@ -86,7 +86,7 @@ export async function authenticate(deps: AuthenticateDeps, token: string, meta: 
     return null;
   }
   if (state !== 'ACTIVE' || Number(first.disabled)) return null;
-  if (lastSeenIsStale(times.lastSeenAt, now)) {
+  if (lastSeenIsStale(times.lastSeenAt, now) && claimLastSeenWrite(claims.sessionId, times.lastSeenAt, now)) {
     await inTransaction(deps.db.dataSource, (em) =>
       em.createQueryBuilder().update(Session).set({ lastSeenAt: now }).where('id = :id AND last_seen_at < :now', { id: claims.sessionId, now: instantToRaw(now) }).execute(),
     );
@@ -107,6 +107,21 @@ export async function authenticate(deps: AuthenticateDeps, token: string, meta: 
       Object.assign(Object.create(Region.prototype) as Region, { id: r.region_id!, code: r.region_code, name: r.region_name, level: r.region_level, parentId: r.region_parent_id, path: r.region_path! }),
     ),
   };
+}
+
+/** Sessions whose last-seen time this process is writing or has written, with the time written. */
+const lastSeenWrites = new Map<string, number>();
+
+/**
+ * Whether this request writes the session's last-seen time: only one of the requests that find
+ * it stale at the same time does (the others would write the same minute again).
+ */
+function claimLastSeenWrite(sessionId: string, lastSeenAt: Date, now: Date): boolean {
+  const written = lastSeenWrites.get(sessionId);
+  if (written !== undefined && written > lastSeenAt.getTime() && !lastSeenIsStale(new Date(written), now)) return false;
+  if (lastSeenWrites.size >= 10_000) lastSeenWrites.clear();
+  lastSeenWrites.set(sessionId, now.getTime());
+  return true;
 }
 
 /** Marks a timed-out session ended and records it; only the first request to find it does. */

@@ -15,14 +15,14 @@ import type { Logger } from 'pino';
 import { Access } from './auth/access';
 import { resolveJwtSecret, Tokens } from './auth/jwt';
 import { authenticate, Authenticated } from './auth/sessions.service';
-import { appendAuditAlone, privateReadRecord } from './audit/audit.service';
+import { appendAuditGrouped, privateReadRecord } from './audit/audit.service';
 import { Clock, systemClock } from './common/clock';
 import { localeFrom, localize, Msg, msg } from './common/i18n';
 import { stopIdleWorkers } from './common/worker';
 import { Config } from './config';
 import { createContext, Ctx } from './context';
 import { createDatabase, Database } from './db/data-source';
-import { byId } from './db/loaders';
+import { byId, primeById } from './db/loaders';
 import { oneMatrixPerRequest } from './avoidance/avoidance.resolver';
 import { INTERNAL, makeFormatError, localizeErrors, withRequestLocale } from './graphql/errors';
 import { costLimit, CostOptions } from './graphql/limits';
@@ -133,6 +133,8 @@ export function createServer(opts: ServerOptions): Server {
       makeAccess: (c, a) => new Access(a, (id) => byId(c, Region).load(id), { separationOfDuties: config.separationOfDuties, restriction }),
       personGrants,
     });
+    // The account's regions came with the session: checks and filters on them read nothing.
+    if (signedIn) primeById(ctx, Region, signedIn.regions);
     return Object.assign(ctx, { tokens });
   }
 
@@ -219,8 +221,9 @@ export function createServer(opts: ServerOptions): Server {
 
 /**
  * After a request that read private facts (ctx.notePrivateRead), one audit record lists the
- * persons. It is written before the response leaves: when it cannot be, the response carries
- * no data, only an error, so that no private fact is read unrecorded.
+ * persons. It is written before the response leaves (with the records of other requests that
+ * finish meanwhile, in one transaction): when it cannot be, the response carries no data, only
+ * an error, so that no private fact is read unrecorded.
  */
 const auditPrivateReads: ApolloServerPlugin<Ctx> = {
   async requestDidStart() {
@@ -230,7 +233,7 @@ const auditPrivateReads: ApolloServerPlugin<Ctx> = {
         const record = privateReadRecord(ctx, fields.join(',') || 'query');
         if (!record || response.body.kind !== 'single') return;
         try {
-          await appendAuditAlone(ctx.db, [record]);
+          await appendAuditGrouped(ctx.db, record);
         } catch (e) {
           ctx.log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : e }, 'private read not recorded');
           const text = msg('服务器内部错误，请稍后再试', 'Internal server error, please try again later');

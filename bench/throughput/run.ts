@@ -11,6 +11,8 @@
  *   BENCH_REPEATS=3 BENCH_SECONDS=5 BENCH_WORKLOADS=W1,W2,R BENCH_CONNECTIONS=1,50
  *   BENCH_PROFILE=1                            # the service writes a V8 CPU profile to bench/results/profiles
  *   BENCH_DATABASE_URL=mysql://user:pass@host:3306
+ *   BENCH_DATABASE_NAME=bench_throughput_x  # another database (several worktrees share one MariaDB)
+ *   BENCH_TIMEOUT_SECONDS=60                 # per request (raise it on a busy machine)
  *
  * Figures are printed and written to bench/results/throughput.json.
  */
@@ -28,10 +30,10 @@ import { BENCH_JWT_SECRET as JWT_SECRET, client, login, median, scratchDatabase,
 import { QUERIES, WorkloadName } from './workloads';
 
 const SERVER = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
-const DB = 'bench_throughput';
+const DB = process.env.BENCH_DATABASE_NAME ?? 'bench_throughput';
 const TODAY = '2025-06-02';
-const ADMIN = { username: 'bench-admin', password: 'Bench-Admin-2025' };
-const OFFICE = { username: 'bench-office', password: 'Bench-Office-2025' };
+const ADMIN = { username: 'bench-admin', password: 'Bench-Pass-2025' };
+const OFFICE = { username: 'bench-office', password: 'Office-Pass-2025' };
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'W1,W2,R').split(',') as WorkloadName[];
@@ -135,7 +137,7 @@ interface Measure {
  */
 async function measure(child: Child, workload: WorkloadName, connections: number, amount: number, req: ReturnType<typeof requestOf>) {
   const before = await sample(child);
-  const result = await autocannon({ url: `${child.url}/graphql`, connections, amount, timeout: 60, ...req });
+  const result = await autocannon({ url: `${child.url}/graphql`, connections, amount, timeout: Number(process.env.BENCH_TIMEOUT_SECONDS ?? 60), ...req });
   const after = await sample(child);
   const ok = result['2xx'];
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || ok === 0) {

@@ -49,14 +49,22 @@ export function unclassifiedTypes(schema: GraphQLSchema, access: Record<string, 
     .sort();
 }
 
+const keep = (xs: unknown[]) => xs.filter((x) => x != null);
+
 /** Passes a resolved value (an object, a list of them, nested lists) through a guard. */
 function filter(guard: Guard, ctx: Ctx, type: GraphQLOutputType, value: unknown): unknown {
   if (value == null || value instanceof Error) return value;
   const inner = getNullableType(type);
   if (isListType(inner)) {
-    const items = [...(value as Iterable<unknown>)].map((item) => filter(guard, ctx, inner.ofType, item));
-    const keep = (xs: unknown[]) => xs.filter((x) => x != null);
-    return items.some(isThenable) ? Promise.all(items).then(keep) : keep(items);
+    // Views known at once stay synchronous: no promise per item of a large list.
+    const items: unknown[] = [];
+    let waiting = false;
+    for (const item of value as Iterable<unknown>) {
+      const v = filter(guard, ctx, inner.ofType, item);
+      if (isThenable(v)) waiting = true;
+      items.push(v);
+    }
+    return waiting ? Promise.all(items).then(keep) : keep(items);
   }
   if (isThenable(value)) return value.then((v) => filter(guard, ctx, type, v));
   return guard.view(ctx, value as object);
@@ -76,8 +84,15 @@ export function guardSchema(schema: GraphQLSchema, access: Record<string, TypeAc
       if (!rule || typeof rule === 'string') continue;
       const resolve: GraphQLFieldResolver<unknown, Ctx> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, ctx, info) => {
-        const out = resolve(source, args, ctx, info);
-        return isThenable(out) ? out.then((v) => filter(rule, ctx, field.type, v)) : filter(rule, ctx, field.type, out);
+        // A refusal is always answered as a rejected promise, never thrown: graphql-js 16 leaves
+        // the promises of a list's other items unhandled when one item's field throws at once
+        // (the views below are often synchronous), and an unhandled rejection ends the process.
+        try {
+          const out = resolve(source, args, ctx, info);
+          return isThenable(out) ? out.then((v) => filter(rule, ctx, field.type, v)) : filter(rule, ctx, field.type, out);
+        } catch (e) {
+          return Promise.reject(e);
+        }
       };
     }
   }

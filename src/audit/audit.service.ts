@@ -114,9 +114,50 @@ export async function appendAudit(em: EntityManager, records: NewAuditRecord[]):
   await em.update(AuditChainHead, { id: CHAIN_HEAD_ID }, { seq, hash });
 }
 
-/** Appends records in a transaction of their own (for what happens outside a mutation's). */
+/**
+ * Appends records in a transaction of their own (for what happens outside a mutation's). Its one
+ * read is the chain head's, locked: the server's default isolation does (no statement to set it).
+ */
 export function appendAuditAlone(db: Database, records: NewAuditRecord[]): Promise<void> {
-  return inTransaction(db.dataSource, (em) => appendAudit(em, records));
+  return inTransaction(db.dataSource, (em) => appendAudit(em, records), { plain: true });
+}
+
+interface Waiting {
+  record: NewAuditRecord;
+  done: (error?: unknown) => void;
+}
+const groups = new WeakMap<Database, { waiting: Waiting[]; running: boolean }>();
+
+/**
+ * Appends one record in a transaction of its own, together with the records other requests ask
+ * to append meanwhile: while one transaction runs, the records that arrive wait and go into the
+ * next, all of them (one lock of the chain head and one commit for many requests, in the order
+ * they came). Resolves once the record is committed; fails when its transaction fails.
+ */
+export function appendAuditGrouped(db: Database, record: NewAuditRecord): Promise<void> {
+  let group = groups.get(db);
+  if (!group) groups.set(db, (group = { waiting: [], running: false }));
+  const g = group;
+  const committed = new Promise<void>((resolve, reject) => g.waiting.push({ record, done: (e) => (e === undefined ? resolve() : reject(e)) }));
+  if (!g.running) {
+    g.running = true;
+    void (async () => {
+      while (g.waiting.length > 0) {
+        const batch = g.waiting.splice(0);
+        try {
+          await appendAuditAlone(
+            db,
+            batch.map((w) => w.record),
+          );
+          for (const w of batch) w.done();
+        } catch (e) {
+          for (const w of batch) w.done(e ?? new Error('audit append failed'));
+        }
+      }
+      g.running = false;
+    })();
+  }
+  return committed;
 }
 
 /**

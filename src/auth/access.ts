@@ -102,8 +102,17 @@ export class Access {
   }
 
   async covers(regionId: string | null | undefined): Promise<boolean> {
-    if (regionId && this.account && this.vouched.has(regionId)) return true;
-    return (await this.regionInScope(regionId)) !== null;
+    return this.coversKnown(regionId) ?? (await this.regionInScope(regionId)) !== null;
+  }
+
+  /**
+   * Whether the region lies in scope, when that is known without reading it (one of the account's
+   * own regions, a vouched region); undefined otherwise.
+   */
+  coversKnown(regionId: string | null | undefined): boolean | undefined {
+    if (!regionId || !this.account) return false;
+    if (this.vouched.has(regionId) || this.account.regionIds.includes(regionId)) return true;
+    return undefined;
   }
 
   /**

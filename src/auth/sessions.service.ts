@@ -12,6 +12,7 @@ import { ALL_ROLES, Role } from './roles';
 import { parseStoredSettings, SecuritySettingsData } from './rules/security-settings';
 import { absoluteEnd, lastSeenIsStale, SessionEndReason, SessionRestriction, sessionState } from './rules/sessions';
 import { Session } from './session.entity';
+import { Region } from '../regions/region.entity';
 import { loadSecuritySettings } from './security-settings.service';
 
 /** What one request learns from its token: the account, the session, the settings in force. */
@@ -19,6 +20,8 @@ export interface Authenticated {
   account: AuthAccount;
   session: SessionInfo;
   settings: SecuritySettingsData;
+  /** The account's regions as rows (read with the session; the request's region loader starts with them). */
+  regions: Region[];
 }
 
 interface SessionRow {
@@ -33,16 +36,21 @@ interface SessionRow {
   disabled: number | boolean | string;
   region_id: string | null;
   region_path: string | null;
+  region_code: string;
+  region_name: string;
+  region_level: Region['level'];
+  region_parent_id: string | null;
   settings: string | null;
 }
 
 /**
  * The hot path of every request: the session, its account, the account's regions (one row per
- * region) and the security settings in ONE statement.
+ * region, the whole region row) and the security settings in ONE statement.
  */
 const SESSION_SQL = `SELECT s.account_id AS account_id, s.created_at AS created_at, s.last_seen_at AS last_seen_at,
   s.ended_at AS ended_at, s.restriction AS restriction, a.username AS username, a.roles AS roles,
-  a.person_id AS person_id, a.disabled AS disabled, r.id AS region_id, r.path AS region_path, st.value AS settings
+  a.person_id AS person_id, a.disabled AS disabled, r.id AS region_id, r.path AS region_path,
+  r.code AS region_code, r.name AS region_name, r.level AS region_level, r.parent_id AS region_parent_id, st.value AS settings
 FROM sessions s
 INNER JOIN accounts a ON a.id = s.account_id
 LEFT JOIN account_regions ar ON ar.account_id = s.account_id
@@ -78,7 +86,7 @@ export async function authenticate(deps: AuthenticateDeps, token: string, meta: 
     return null;
   }
   if (state !== 'ACTIVE' || Number(first.disabled)) return null;
-  if (lastSeenIsStale(times.lastSeenAt, now)) {
+  if (lastSeenIsStale(times.lastSeenAt, now) && claimLastSeenWrite(claims.sessionId, times.lastSeenAt, now)) {
     await inTransaction(deps.db.dataSource, (em) =>
       em.createQueryBuilder().update(Session).set({ lastSeenAt: now }).where('id = :id AND last_seen_at < :now', { id: claims.sessionId, now: instantToRaw(now) }).execute(),
     );
@@ -95,7 +103,25 @@ export async function authenticate(deps: AuthenticateDeps, token: string, meta: 
     },
     session: { id: claims.sessionId, accountId: first.account_id, createdAt: times.createdAt, restriction: first.restriction },
     settings,
+    regions: regions.map((r) =>
+      Object.assign(Object.create(Region.prototype) as Region, { id: r.region_id!, code: r.region_code, name: r.region_name, level: r.region_level, parentId: r.region_parent_id, path: r.region_path! }),
+    ),
   };
+}
+
+/** Sessions whose last-seen time this process is writing or has written, with the time written. */
+const lastSeenWrites = new Map<string, number>();
+
+/**
+ * Whether this request writes the session's last-seen time: only one of the requests that find
+ * it stale at the same time does (the others would write the same minute again).
+ */
+function claimLastSeenWrite(sessionId: string, lastSeenAt: Date, now: Date): boolean {
+  const written = lastSeenWrites.get(sessionId);
+  if (written !== undefined && written > lastSeenAt.getTime() && !lastSeenIsStale(new Date(written), now)) return false;
+  if (lastSeenWrites.size >= 10_000) lastSeenWrites.clear();
+  lastSeenWrites.set(sessionId, now.getTime());
+  return true;
 }
 
 /** Marks a timed-out session ended and records it; only the first request to find it does. */

@@ -13,6 +13,7 @@ import { Gender, Person, Rank } from './person.entity';
 import { Relation, RelationKind } from './relation.entity';
 import { RelationKindName } from './rules/relation-kinds';
 import { Level } from '../access/levels';
+import { rowNow } from '../db/loaders';
 import { levelOf, privateFactsShown } from './person.access';
 import {
   PersonOrderField,
@@ -144,7 +145,7 @@ export class PersonResolver {
 
   @FieldResolver(() => Region, { description: "The region whose office keeps this person's record." })
   region(@Root() p: Person, @Context() ctx: Ctx) {
-    return regionLoader(ctx).load(p.regionId);
+    return rowNow(regionLoader(ctx), p.regionId);
   }
 
   @FieldResolver(() => Region, { nullable: true })
@@ -181,7 +182,7 @@ export class EmploymentResolver {
   }
   @FieldResolver(() => Unit)
   unit(@Root() e: Employment, @Context() ctx: Ctx) {
-    return unitLoader(ctx).load(e.unitId);
+    return rowNow(unitLoader(ctx), e.unitId);
   }
 }
 
@@ -189,11 +190,11 @@ export class EmploymentResolver {
 export class RelationResolver {
   @FieldResolver(() => Person)
   person(@Root() r: Relation, @Context() ctx: Ctx) {
-    return personLoader(ctx).load(r.personId);
+    return rowNow(personLoader(ctx), r.personId);
   }
   @FieldResolver(() => Person)
   relatedPerson(@Root() r: Relation, @Context() ctx: Ctx) {
-    return personLoader(ctx).load(r.relatedPersonId);
+    return rowNow(personLoader(ctx), r.relatedPersonId);
   }
 }
 

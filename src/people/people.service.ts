@@ -12,8 +12,9 @@ import { likeContains } from '../common/like';
 import { requiredName, requiredText } from '../common/validate';
 import { byId, manyBy, primeById } from '../db/loaders';
 import { isUniqueViolation } from '../db/transaction';
-import { regionLoader, requireRegion, withinRegion } from '../regions/regions.service';
+import { primeRowRegions, regionLoader, requireRegion, withinRegionReading } from '../regions/regions.service';
 import { requireUnit } from '../units/units.service';
+import { Unit } from '../units/unit.entity';
 import { Employment } from './employment.entity';
 import { InterestTie } from './interest-tie.entity';
 import { Gender, Person, personName, Rank } from './person.entity';
@@ -117,7 +118,7 @@ const PERSON_ORDERS = {
 export async function listPersons(ctx: Ctx, filter: PersonFilterData, page: PageArgs, order?: ListOrder<PersonOrderField> | null) {
   ctx.auth.require('person:read');
   const region = await requireRegion(ctx, filter.regionId, 'regionId');
-  const qb = withinRegion(ctx.em.getRepository(Person).createQueryBuilder('p'), 'p.region_id', region);
+  const qb = withinRegionReading(ctx.em.getRepository(Person).createQueryBuilder('p'), 'p.region_id', region);
   const name = filter.nameContains?.trim();
   if (name) qb.andWhere(...likeContains('p.name', 'name', name));
   if (filter.inPool != null) {
@@ -126,6 +127,7 @@ export async function listPersons(ctx: Ctx, filter: PersonFilterData, page: Page
   }
   const conn = await paginate(qb, page, pageOrderOf(PERSON_ORDERS, order, { field: 'CREATED', direction: 'ASC' }));
   const rows = primeById(ctx, Person, conn.edges.map((e) => e.node));
+  primeRowRegions(ctx, rows);
   ctx.auth.vouchFor(rows.map((p) => p.regionId));
   return conn;
 }
@@ -219,21 +221,29 @@ export async function addInterestTie(ctx: Ctx, input: AddInterestTieData): Promi
 
 // ---------------------------------------------------------------- batched reads for fields
 
-export const employmentsOf = (ctx: Ctx) => manyBy(ctx, Employment, 'personId', { startedOn: 'ASC', id: 'ASC' });
+export const employmentsOf = (ctx: Ctx) => manyBy(ctx, Employment, 'personId', { startedOn: 'ASC', id: 'ASC' }, [{ entity: Unit, by: 'unitId' }]);
 export const interestTiesOf = (ctx: Ctx) => manyBy(ctx, InterestTie, 'personId');
 
-/** Every relation of each person, read in both directions, in one statement per batch. */
+/**
+ * Every relation of each person, read in both directions, in one statement per batch, with the
+ * rows of both persons (into the request's person loader: the related persons are read with it).
+ */
 export function relationsOf(ctx: Ctx): DataLoader<string, Relation[]> {
   return ctx.loader('people:relations', () =>
     new DataLoader<string, Relation[]>(async (ids) => {
       const rows = await ctx.em
         .getRepository(Relation)
         .createQueryBuilder('r')
+        .leftJoinAndMapOne('r.__person', Person, 'rp', 'rp.id = r.person_id')
+        .leftJoinAndMapOne('r.__related', Person, 'rr', 'rr.id = r.related_person_id')
         .where(new Brackets((w) => w.where('r.person_id IN (:...ids)', { ids }).orWhere('r.related_person_id IN (:...ids)', { ids })))
         .orderBy('r.id')
         .getMany();
+      const persons = personLoader(ctx);
       const out = new Map<string, Relation[]>(ids.map((id) => [id, []]));
-      for (const r of rows) {
+      for (const r of rows as (Relation & { __person?: Person | null; __related?: Person | null })[]) {
+        if (r.__person) persons.prime(r.__person.id, r.__person);
+        if (r.__related) persons.prime(r.__related.id, r.__related);
         out.get(r.personId)?.push(r);
         out.get(r.relatedPersonId)?.push(orient(r, r.relatedPersonId));
       }

@@ -20,12 +20,24 @@ import { Person } from './person.entity';
 
 const rows = (ctx: Ctx) => byId(ctx, Person);
 
+/** Ids of the persons this request has found the account to see in full (checks on them then wait for nothing). */
+const fullIds = (ctx: Ctx) => ctx.local('access:personFull', () => new Set<string>());
+
+/** FULL when the roles and regions decide it without reading anything; undefined otherwise. */
+function plainlyFull(ctx: Ctx, p: Person): boolean {
+  if (!ctx.account) return false;
+  if (ctx.auth.isAdmin || ctx.auth.isSelf(p.id)) return true;
+  return ctx.auth.has('person:read') && ctx.auth.coversKnown(p.regionId) === true;
+}
+
 async function judge(ctx: Ctx, persons: readonly Person[]): Promise<Level[]> {
   if (!ctx.account) return persons.map(() => Level.NONE);
-  if (ctx.auth.isAdmin) return persons.map(() => Level.FULL);
   const readsPeople = ctx.auth.has('person:read');
-  const covered = await Promise.all(persons.map((p) => (readsPeople ? ctx.auth.covers(p.regionId) : false)));
-  const levels: Level[] = persons.map((p, i) => (covered[i] || ctx.auth.isSelf(p.id) ? Level.FULL : Level.NONE));
+  const levels: Level[] = await Promise.all(
+    persons.map((p) =>
+      plainlyFull(ctx, p) ? Level.FULL : readsPeople ? ctx.auth.covers(p.regionId).then((c) => (c ? Level.FULL : Level.NONE)) : Level.NONE,
+    ),
+  );
   const rest = persons.filter((_, i) => levels[i] === Level.NONE).map((p) => p.id);
   if (rest.length > 0 && ctx.personGrants.length > 0) {
     const granted = await Promise.all(ctx.personGrants.map((grant) => grant(ctx, rest)));
@@ -33,6 +45,8 @@ async function judge(ctx: Ctx, persons: readonly Person[]): Promise<Level[]> {
       if (levels[i] === Level.NONE && granted.some((ids) => ids.has(p.id))) levels[i] = Level.LIMITED;
     });
   }
+  const full = fullIds(ctx);
+  persons.forEach((p, i) => levels[i] === Level.FULL && full.add(p.id));
   return levels;
 }
 
@@ -52,6 +66,7 @@ export function grantPath(ctx: Ctx, ids: Iterable<string | null | undefined>) {
 }
 
 export async function personLevel(ctx: Ctx, person: Person): Promise<Level> {
+  if (fullIds(ctx).has(person.id)) return Level.FULL;
   const base = await baseLevels(ctx).load(person);
   return base === Level.NONE && pathGrants(ctx).has(person.id) ? Level.PATH : base;
 }
@@ -79,6 +94,7 @@ function narrow(p: Person, level: Level): Person {
 function project(ctx: Ctx, p: Person, level: Level): Person | null {
   if (level === Level.NONE) return null;
   const v = views(ctx);
+  if (level === Level.FULL) fullIds(ctx).add(p.id);
   const view = level === Level.FULL ? p : narrow(p, level);
   v.of.set(p, view);
   v.level.set(view, level);
@@ -92,6 +108,7 @@ export const personGuard: Guard<Person> = {
     if (v.level.has(p)) return p;
     const made = v.of.get(p);
     if (made) return made;
+    if (fullIds(ctx).has(p.id) || plainlyFull(ctx, p)) return project(ctx, p, Level.FULL);
     return personLevel(ctx, p).then((level) => project(ctx, p, level));
   },
 };
@@ -129,20 +146,32 @@ export function privateFactsShown(ctx: Ctx, view: Person): boolean {
   return shown;
 }
 
-/** Whether the account may read private facts of the person with this id (for guards of relations, findings). */
-export async function readsPrivateFactsOf(ctx: Ctx, personId: string): Promise<boolean> {
+/**
+ * Whether the account may read private facts of the person with this id, when known without
+ * waiting (no account, self, no permission, the person already seen in full); undefined otherwise.
+ */
+function readsPrivateFactsKnown(ctx: Ctx, personId: string): boolean | undefined {
   if (!ctx.account) return false;
   if (ctx.auth.isSelf(personId)) return true;
   if (!ctx.auth.has('person:readPrivate')) return false;
+  return fullIds(ctx).has(personId) ? true : undefined;
+}
+
+/** Whether the account may read private facts of the person with this id (for guards of relations, findings). */
+export async function readsPrivateFactsOf(ctx: Ctx, personId: string): Promise<boolean> {
+  const known = readsPrivateFactsKnown(ctx, personId);
+  if (known !== undefined) return known;
   const p = await rows(ctx).load(personId);
   return !!p && (await personLevel(ctx, p)) === Level.FULL;
 }
 
 /** A post is read where its person is seen in full. */
 export const employmentGuard: Guard<{ personId: string }> = {
-  async view(ctx, e) {
-    const p = await rows(ctx).load(e.personId);
-    return p && (await personLevel(ctx, p)) === Level.FULL ? e : null;
+  view(ctx, e) {
+    if (fullIds(ctx).has(e.personId)) return e;
+    return rows(ctx)
+      .load(e.personId)
+      .then(async (p) => (p && (await personLevel(ctx, p)) === Level.FULL ? e : null));
   },
 };
 
@@ -151,9 +180,13 @@ export const employmentGuard: Guard<{ personId: string }> = {
  * makes its other person readable at PATH level (id, name, region) for the rest of the request.
  */
 export const privateFactGuard: Guard<{ personId: string; relatedPersonId?: string }> = {
-  async view(ctx, fact) {
-    if (!(await readsPrivateFactsOf(ctx, fact.personId))) return null;
-    grantPath(ctx, [fact.relatedPersonId]);
-    return fact;
+  view(ctx, fact) {
+    const shown = (yes: boolean) => {
+      if (!yes) return null;
+      grantPath(ctx, [fact.relatedPersonId]);
+      return fact;
+    };
+    const known = readsPrivateFactsKnown(ctx, fact.personId);
+    return known !== undefined ? shown(known) : readsPrivateFactsOf(ctx, fact.personId).then(shown);
   },
 };

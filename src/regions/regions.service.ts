@@ -95,6 +95,27 @@ export function withinRegion<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
     .andWhere('scope_region.path LIKE :scopePath', { scopePath: `${region.path}%` });
 }
 
+const ROW_REGION = '__scopeRegion';
+
+/**
+ * withinRegion, reading each row's region in the same statement: `primeRowRegions` then puts them
+ * into the request's region loader, so that the rows' region fields and checks read nothing again.
+ */
+export function withinRegionReading<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, regionIdColumn: string, region: Region): SelectQueryBuilder<T> {
+  return qb
+    .innerJoinAndMapOne(`${qb.alias}.${ROW_REGION}`, Region, 'scope_region', `scope_region.id = ${regionIdColumn}`)
+    .andWhere('scope_region.path LIKE :scopePath', { scopePath: `${region.path}%` });
+}
+
+/** Puts the regions read by withinRegionReading into the request's region loader. */
+export function primeRowRegions(ctx: Ctx, rows: readonly object[]) {
+  const loader = regionLoader(ctx);
+  for (const r of rows) {
+    const region = (r as Record<string, Region | undefined>)[ROW_REGION];
+    if (region) loader.prime(region.id, region);
+  }
+}
+
 /**
  * An SQL condition "the region path in `column` lies under one of `paths`" with its parameters
  * (prefixed with `name`); never true for no paths.

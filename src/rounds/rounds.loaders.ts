@@ -2,6 +2,8 @@
 import DataLoader from 'dataloader';
 import { Ctx } from '../context';
 import { byId, manyBy } from '../db/loaders';
+import { Person } from '../people/person.entity';
+import { Unit } from '../units/unit.entity';
 import { Evaluation, ReadinessRecord } from './record.entity';
 import { Round } from './round.entity';
 import { Authorization, Team, TeamMembership, TeamTarget } from './team.entity';
@@ -10,8 +12,10 @@ export const roundLoader = (ctx: Ctx) => byId(ctx, Round);
 export const teamLoader = (ctx: Ctx) => byId(ctx, Team);
 export const membershipLoader = (ctx: Ctx) => byId(ctx, TeamMembership);
 export const teamsOfRound = (ctx: Ctx) => manyBy(ctx, Team, 'roundId');
-export const targetsOfRound = (ctx: Ctx) => manyBy(ctx, TeamTarget, 'roundId');
-export const membershipsOfRound = (ctx: Ctx) => manyBy(ctx, TeamMembership, 'roundId', { joinedOn: 'ASC', id: 'ASC' });
+/** A round's targets, with their units (read in the same statement). */
+export const targetsOfRound = (ctx: Ctx) => manyBy(ctx, TeamTarget, 'roundId', undefined, [{ entity: Unit, by: 'unitId' }]);
+/** A round's memberships, with their persons (read in the same statement). */
+export const membershipsOfRound = (ctx: Ctx) => manyBy(ctx, TeamMembership, 'roundId', { joinedOn: 'ASC', id: 'ASC' }, [{ entity: Person, by: 'personId' }]);
 export const authorizationsOfRound = (ctx: Ctx) => manyBy(ctx, Authorization, 'roundId', { createdAt: 'ASC', id: 'ASC' });
 
 /**

@@ -3,7 +3,7 @@ import { Ctx } from '../context';
 import { localize } from '../common/i18n';
 import { LocalDateScalar } from '../common/scalars';
 import { OrderInput } from '../common/list-order';
-import { byId } from '../db/loaders';
+import { byId, rowNow } from '../db/loaders';
 import { Account } from '../auth/account.entity';
 import { Person } from '../people/person.entity';
 import { personLoader } from '../people/people.service';
@@ -229,7 +229,7 @@ export class TeamMembershipResolver {
 
   @FieldResolver(() => Person)
   person(@Root() m: TeamMembership, @Context() ctx: Ctx) {
-    return personLoader(ctx).load(m.personId);
+    return rowNow(personLoader(ctx), m.personId);
   }
 
   @FieldResolver(() => Evaluation, { nullable: true, description: 'The latest evaluation.' })
@@ -282,12 +282,12 @@ export class ViolationResolver {
 
   @FieldResolver(() => Person, { nullable: true })
   person(@Root() v: ViolationView, @Context() ctx: Ctx) {
-    return v.personId ? personLoader(ctx).load(v.personId) : null;
+    return v.personId ? rowNow(personLoader(ctx), v.personId) : null;
   }
 
   @FieldResolver(() => Unit, { nullable: true })
   unit(@Root() v: ViolationView, @Context() ctx: Ctx) {
-    return v.unitId ? unitLoader(ctx).load(v.unitId) : null;
+    return v.unitId ? rowNow(unitLoader(ctx), v.unitId) : null;
   }
 
   /** Read through the team loader; the team guard hides a team the account may not read. */

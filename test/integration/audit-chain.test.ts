@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { AuditEntry } from '../../src/audit/audit.entity';
+import { AuditEntry, AuditKind } from '../../src/audit/audit.entity';
+import { appendAuditGrouped } from '../../src/audit/audit.service';
 import { linkHash } from '../../src/audit/rules/chain';
 import { call, createTestAccount, signIn } from '../support/accounts';
 import { addRelation, basicRegions, createPerson, createUnit } from '../support/fixtures';
@@ -148,6 +149,32 @@ describe('reads of private facts', () => {
     const found = await records({ personId: people[1], kind: 'PRIVATE_READ' });
     expect(found.edges[0].node).toMatchObject({ operation: 'person', personIds: [people[1]] });
     expect(found.edges.every((e: { node: { personIds: string[] } }) => e.node.personIds.includes(people[1]))).toBe(true);
+  });
+
+  test('records of requests that finish together are appended together: one transaction for those that waited', async () => {
+    const before = await rowsOf();
+    const record = (i: number) => ({
+      kind: AuditKind.PRIVATE_READ,
+      operation: 'persons',
+      accountId: null,
+      username: null,
+      clientAddress: null,
+      reason: null,
+      details: null,
+      targetIds: [],
+      personIds: [people[i % people.length]],
+      requestId: `grouped-${i}`,
+      at: t.clock.now(),
+    });
+    t.server.db.counter.reset(true);
+    // The first starts a transaction at once; the four asked for meanwhile wait and share the next.
+    await Promise.all([0, 1, 2, 3, 4].map((i) => appendAuditGrouped(t.server.db, record(i))));
+    const heads = (t.server.db.counter.recorded ?? []).filter((q) => /^UPDATE\s+\S*audit_chain/i.test(q));
+    expect(heads).toHaveLength(2);
+    expect(await rowsOf()).toBe(before + 5);
+    const stored = await ds().query("SELECT request_id FROM audit_log WHERE request_id LIKE 'grouped-%' ORDER BY seq");
+    expect(stored.map((x: { request_id: string }) => x.request_id)).toEqual([0, 1, 2, 3, 4].map((i) => `grouped-${i}`));
+    expect((await verify()).intact).toBe(true);
   });
 
   test('when the record cannot be written, the facts are not delivered', async () => {

@@ -116,6 +116,16 @@ describe('the cost of a signed-in request', () => {
       expect(await statements()).toBe(1);
     });
   });
+
+  test('requests that find last-seen stale at the same time write it once', async () => {
+    const token = (await signIn(t, await office())).token;
+    await after(2, async () => {
+      t.server.db.counter.reset(true);
+      await Promise.all(Array.from({ length: 8 }, async () => ok(await t.gql('{ __typename }', {}, { token }))));
+      const writes = (t.server.db.counter.recorded ?? []).filter((q) => /^UPDATE\s+\S*sessions/i.test(q));
+      expect(writes).toHaveLength(1);
+    });
+  });
 });
 
 describe('listing and ending sessions', () => {

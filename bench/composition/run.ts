@@ -37,7 +37,7 @@ import { Team, TeamMembership, TeamRole, TeamTarget } from '../../src/rounds/tea
 import { benchClient, benchContext, benchDatabase, ms, pct, r1 } from '../support/server';
 
 const args = new Set(process.argv.slice(2));
-const DB = 'bench_composition';
+const DB = process.env.BENCH_DATABASE_NAME ?? 'bench_composition';
 const TODAY = '2025-06-02';
 const CITY_ROUND = '2025年市县一体巡察（组合基准）';
 const COUNTY_ROUND = '2025年县级巡察（组合基准）';

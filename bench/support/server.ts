@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config';
 import type { Server } from '../../src/server';
 
 export const BENCH_SERVER = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
-export const BENCH_ADMIN = { username: 'bench-admin', password: 'Bench-Admin-2025' };
+export const BENCH_ADMIN = { username: 'bench-admin', password: 'Bench-Pass-2025' };
 
 export interface BenchDatabase {
   server: Server;

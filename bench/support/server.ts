@@ -111,6 +111,8 @@ export function benchContext(em: EntityManager): { ctx: Ctx; reset(): void } {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   const ctx = {
     em,
+    // No settings of its own: the services' defaults (e.g. from how many pairs avoidance uses a worker).
+    config: {},
     loader: <K, V>(key: string, make: () => DataLoader<K, V>) => {
       if (!loaders.has(key)) loaders.set(key, make() as DataLoader<unknown, unknown>);
       return loaders.get(key) as DataLoader<K, V>;

@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config';
 import type { Server } from '../../src/server';
 
 export const BENCH_SERVER = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
-export const BENCH_ADMIN = { username: 'bench-admin', password: 'Bench-Admin-2025' };
+export const BENCH_ADMIN = { username: 'bench-admin', password: 'Bench-Pass-2025' };
 
 export interface BenchDatabase {
   server: Server;
@@ -111,6 +111,8 @@ export function benchContext(em: EntityManager): { ctx: Ctx; reset(): void } {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   const ctx = {
     em,
+    // No settings of its own: the services' defaults (e.g. from how many pairs avoidance uses a worker).
+    config: {},
     loader: <K, V>(key: string, make: () => DataLoader<K, V>) => {
       if (!loaders.has(key)) loaders.set(key, make() as DataLoader<unknown, unknown>);
       return loaders.get(key) as DataLoader<K, V>;

@@ -32,12 +32,30 @@ export const waiverGuard: Guard<AvoidanceWaiver> = {
   },
 };
 
+/** readsPrivateFactsOf, asked once per person in a request (a matrix has thousands of findings per few persons). */
+export function readsPrivateFactsOnce(ctx: Ctx, personId: string): boolean | Promise<boolean> {
+  const known = ctx.local('avoidance:readsPrivateFacts', () => new Map<string, boolean | Promise<boolean>>());
+  const answer = known.get(personId);
+  if (answer !== undefined) return answer;
+  const asked = readsPrivateFactsOf(ctx, personId).then((ok) => {
+    known.set(personId, ok);
+    return ok;
+  });
+  known.set(personId, asked);
+  return asked;
+}
+
+function findingView(ctx: Ctx, f: AvoidanceFinding, full: boolean): AvoidanceFinding {
+  if (full) {
+    grantPath(ctx, f.path.map((s) => s.personId));
+    return f;
+  }
+  return { ...f, explanation: f.publicExplanation, path: f.publicPath };
+}
+
 export const findingGuard: Guard<AvoidanceFinding> = {
-  async view(ctx, f) {
-    if (await readsPrivateFactsOf(ctx, f.personId)) {
-      grantPath(ctx, f.path.map((s) => s.personId));
-      return f;
-    }
-    return { ...f, explanation: f.publicExplanation, path: f.publicPath };
+  view(ctx, f) {
+    const full = readsPrivateFactsOnce(ctx, f.personId);
+    return typeof full === 'boolean' ? findingView(ctx, f, full) : full.then((ok) => findingView(ctx, f, ok));
   },
 };

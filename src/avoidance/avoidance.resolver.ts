@@ -11,6 +11,7 @@ import { Round } from '../rounds/round.entity';
 import { TeamRole } from '../rounds/team.entity';
 import { Unit } from '../units/unit.entity';
 import { unitLoader } from '../units/units.service';
+import { readsPrivateFactsOnce } from './access';
 import { AvoidanceDeclaration, AvoidanceWaiver } from './avoidance.entity';
 import {
   avoidanceCheck,
@@ -88,9 +89,12 @@ export class AvoidanceFindingResolver {
  * promise per finding.
  */
 async function withEntities(ctx: Ctx, findings: AvoidanceFindingData[]): Promise<AvoidanceFinding[]> {
+  const personIds = [...new Set(findings.map((f) => f.personId))];
   const [persons, units] = await Promise.all([
-    personLoader(ctx).loadMany([...new Set(findings.map((f) => f.personId))]),
+    personLoader(ctx).loadMany(personIds),
     unitLoader(ctx).loadMany([...new Set(findings.map((f) => f.unitId))]),
+    // The finding guard's question, once per person: it then answers each finding at once.
+    Promise.all(personIds.map((id) => readsPrivateFactsOnce(ctx, id))),
   ]);
   const index = <T extends { id: string }>(xs: (T | null | Error)[]) =>
     new Map(xs.filter((x): x is T => x !== null && !(x instanceof Error)).map((x) => [x.id, x]));

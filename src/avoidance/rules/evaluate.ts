@@ -30,16 +30,19 @@ export function assess(g: AvoidanceGraph, q: AvoidanceQuery): AssessedFinding[] 
   const unitIds = [...new Set(q.unitIds)];
   const n = new Neighbourhood(g, unitIds);
   const rules = AVOIDANCE_RULES.filter((r) => g.settings.rules[r].enabled);
+  const judge = rules.map((r) => RULES[r]);
+  const units = unitIds.filter((u) => g.units.has(u));
   const out: AssessedFinding[] = [];
   for (const p of personIds) {
     if (!g.persons.has(p)) continue;
     const role = q.roles?.get(p) ?? g.currentRoles.get(p) ?? 'MEMBER';
     const only = q.unitsOf?.get(p);
-    for (const u of unitIds) {
-      if (!g.units.has(u) || (q.unitsOf && !only?.has(u))) continue;
-      for (const rule of rules) {
-        const drafts = RULES[rule](n, p, u, role);
+    for (const u of units) {
+      if (q.unitsOf && !only?.has(u)) continue;
+      for (let i = 0; i < judge.length; i++) {
+        const drafts = judge[i](n, p, u, role);
         if (drafts.length === 0) continue;
+        const rule = rules[i];
         const severity = severityFor(g.settings, rule, role);
         const waived = n.isWaived(p, u, rule);
         for (const d of drafts) out.push({ ...d, severity, waived });

@@ -71,13 +71,30 @@ export function normalizeSteps(seq: string): string {
   return seq;
 }
 
-const NORMALIZED = new Map<string, string>();
-/** normalizeSteps(seq + steps), remembered: the set of sequences met is small. */
-function normalized(seq: string, steps: string): string {
-  const raw = seq + steps;
-  let n = NORMALIZED.get(raw);
-  if (n === undefined) NORMALIZED.set(raw, (n = normalizeSteps(raw)));
-  return n;
+/** Where one more record leads from a step sequence: the sequence reached, and what it is. */
+interface Transition {
+  seq: string;
+  /** A key of KIN_COMPOSITIONS. */
+  kin: boolean;
+  /** Some composition extends it (LIVE). */
+  live: boolean;
+}
+
+/**
+ * normalizeSteps(seq + steps) and what it is, remembered by sequence then steps: the set of
+ * sequences met is small, and a walk asks this for every record it looks at (two lookups of
+ * strings whose hashes are known, instead of building and hashing `seq + steps`).
+ */
+const TRANSITIONS = new Map<string, Map<string, Transition>>();
+function transition(seq: string, steps: string): Transition {
+  let bySteps = TRANSITIONS.get(seq);
+  if (bySteps === undefined) TRANSITIONS.set(seq, (bySteps = new Map()));
+  let t = bySteps.get(steps);
+  if (t === undefined) {
+    const next = normalizeSteps(seq + steps);
+    bySteps.set(steps, (t = { seq: next, kin: next in KIN_COMPOSITIONS, live: LIVE.has(next) }));
+  }
+  return t;
 }
 
 /**
@@ -106,6 +123,9 @@ const LIVE: ReadonlySet<string> = (() => {
 })();
 
 export const isKinKind = (kind: RelationKindName) => STEPS[kind] !== undefined;
+
+/** The steps of each kind by name, for kinds read from the database (strings a property lookup would have to intern first). */
+const STEPS_OF = new Map<string, string>(Object.entries(STEPS) as [string, string][]);
 export const PERSONAL_TIE_KINDS: readonly RelationKindName[] = ['CLASSMATE', 'TEACHER_STUDENT', 'SAME_SUPERVISOR', 'CLOSE_FRIEND'];
 
 /** A relation seen from one side: `to` is `kind` of the person whose list holds it. */
@@ -114,12 +134,35 @@ export interface Tie {
   kind: RelationKindName;
 }
 
+/** A kin tie with the primitive steps its kind stands for (what a walk looks at). */
+interface KinTie extends Tie {
+  steps: string;
+}
+
+/**
+ * The kin ties of an adjacency (personal ties dropped), each with its steps, in the same order:
+ * what deriveKin walks, built once for many walks.
+ */
+export function kinAdjacency(adj: ReadonlyMap<string, readonly Tie[]>): Map<string, KinTie[]> {
+  const out = new Map<string, KinTie[]>();
+  for (const [from, ties] of adj) {
+    const kin: KinTie[] = [];
+    for (const t of ties) {
+      const steps = STEPS_OF.get(t.kind);
+      if (steps !== undefined) kin.push({ to: t.to, kind: t.kind, steps });
+    }
+    if (kin.length > 0) out.set(from, kin);
+  }
+  return out;
+}
+
 const KIND_ORDER: RelationKindName[] = [
   'SPOUSE', 'PARENT', 'CHILD', 'SIBLING', 'GRANDPARENT', 'GRANDCHILD', 'UNCLE_AUNT', 'NEPHEW_NIECE', 'COUSIN',
   'PARENT_IN_LAW', 'CHILD_IN_LAW', 'SIBLING_IN_LAW', 'OTHER_IN_LAW',
   'CLASSMATE', 'TEACHER_STUDENT', 'SAME_SUPERVISOR', 'CLOSE_FRIEND', 'OTHER_TIE',
 ];
 const KIND_RANK = new Map(KIND_ORDER.map((k, i) => [k, i]));
+const KIND_NAME = new Map<string, RelationKindName>(KIND_ORDER.map((k) => [k, k]));
 
 /**
  * Each person's ties, both directions of every record, in a fixed order (kind, then person id)
@@ -134,8 +177,10 @@ export function buildAdjacency(relations: Iterable<RelationRec>): Map<string, Ti
   };
   for (const r of relations) {
     if (r.personId === r.relatedPersonId) continue;
-    add(r.personId, { to: r.relatedPersonId, kind: r.kind });
-    add(r.relatedPersonId, { to: r.personId, kind: inverseKind(r.kind) });
+    // The kind as this module's own string: every walk looks its steps up, many times a tie.
+    const kind = KIND_NAME.get(r.kind) ?? r.kind;
+    add(r.personId, { to: r.relatedPersonId, kind });
+    add(r.relatedPersonId, { to: r.personId, kind: inverseKind(kind) });
   }
   for (const [from, list] of adj) {
     list.sort((a, b) => KIND_RANK.get(a.kind)! - KIND_RANK.get(b.kind)! || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
@@ -166,6 +211,11 @@ export interface KinLink {
  * (fewest records; ties broken by the fixed order of the adjacency).
  */
 export function deriveKin(adj: ReadonlyMap<string, readonly Tie[]>, start: string): Map<string, KinLink> {
+  return deriveKinOn(kinAdjacency(adj), start);
+}
+
+/** deriveKin on a kinAdjacency (build it once when walking from many persons). */
+export function deriveKinOn(adj: ReadonlyMap<string, readonly KinTie[]>, start: string): Map<string, KinLink> {
   interface State {
     person: string;
     seq: string;
@@ -187,12 +237,11 @@ export function deriveKin(adj: ReadonlyMap<string, readonly Tie[]>, start: strin
   while (frontier.length > 0) {
     const next: State[] = [];
     for (const state of frontier) {
-      for (const tie of adj.get(state.person) ?? []) {
-        const steps = STEPS[tie.kind];
-        if (steps === undefined) continue;
-        const seq = normalized(state.seq, steps);
-        const kin = seq in KIN_COMPOSITIONS;
-        if (!kin && !LIVE.has(seq)) continue;
+      const ties = adj.get(state.person);
+      if (ties === undefined) continue;
+      for (const tie of ties) {
+        const { seq, kin, live } = transition(state.seq, tie.steps);
+        if (!kin && !live) continue;
         let seqs = seen.get(tie.to);
         if (seqs?.has(seq)) continue;
         // A path never comes back to a person on it: a parent's child is a sibling only when
@@ -202,7 +251,7 @@ export function deriveKin(adj: ReadonlyMap<string, readonly Tie[]>, start: strin
         seqs.add(seq);
         const reached: State = { person: tie.to, seq, via: { from: state.person, to: tie.to, kind: tie.kind }, prev: state };
         if (kin && !found.has(tie.to)) found.set(tie.to, { personId: tie.to, composition: seq, hops: hopsTo(reached) });
-        if (LIVE.has(seq)) next.push(reached);
+        if (live) next.push(reached);
       }
     }
     frontier = next;
@@ -230,15 +279,17 @@ export function extendFrontier(
 ): Map<string, Set<string>> {
   const next = new Map<string, Set<string>>();
   for (const [person, seqs] of states) {
-    for (const tie of adj.get(person) ?? []) {
-      const steps = STEPS[tie.kind];
+    const ties = adj.get(person);
+    if (ties === undefined) continue;
+    for (const tie of ties) {
+      const steps = STEPS_OF.get(tie.kind);
       if (steps === undefined) continue;
       for (const seq of seqs) {
-        const s = normalized(seq, steps);
-        if (!LIVE.has(s)) continue;
+        const t = transition(seq, steps);
+        if (!t.live) continue;
         let set = next.get(tie.to);
         if (!set) next.set(tie.to, (set = new Set()));
-        set.add(s);
+        set.add(t.seq);
       }
     }
   }

@@ -3,8 +3,8 @@
  * person on first use, so that a matrix costs per person and per unit, not per pair.
  */
 import type { AvoidanceGraph, DeclarationRec, EmploymentRec, InterestTieRec, PastServiceRec, RegionRec, UnitRec } from './graph';
-import { buildAdjacency, deriveKin, KinLink, PERSONAL_TIE_KINDS, Tie } from './kinship';
-import { addYears, AvoidanceRuleName, RelationKindName } from './model';
+import { buildAdjacency, deriveKinOn, kinAdjacency, KinLink, PERSONAL_TIE_KINDS, Tie } from './kinship';
+import { AvoidanceRuleName, RelationKindName } from './model';
 
 const byStartDesc = (a: EmploymentRec, b: EmploymentRec) =>
   a.startedOn < b.startedOn ? 1 : a.startedOn > b.startedOn ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -22,6 +22,19 @@ function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]>
   return m;
 }
 
+const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+/**
+ * The same day `years` years later (earlier when negative); 29 February becomes 28 February in
+ * a year without one. What common/dates' addYears gives for a 'YYYY-MM-DD' date, without luxon
+ * (a matrix shifts thousands of distinct start dates).
+ */
+export function shiftYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  const rest = date.slice(4);
+  return `${String(y).padStart(4, '0')}${rest === '-02-29' && !isLeapYear(y) ? '-02-28' : rest}`;
+}
+
 function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
   let v = cache.get(key);
   if (v === undefined) cache.set(key, (v = make()));
@@ -32,6 +45,8 @@ export class Neighbourhood {
   /** The round's start date: everything "current" is current on this day. */
   readonly date: string;
   private readonly adj: Map<string, Tie[]>;
+  /** The kin ties of `adj`, what kin derivation walks. */
+  private readonly kinAdj: ReturnType<typeof kinAdjacency>;
   private readonly employmentsByPerson: Map<string, EmploymentRec[]>;
   private readonly interestTiesByPerson: Map<string, InterestTieRec[]>;
   private readonly serviceByPerson: Map<string, PastServiceRec[]>;
@@ -52,6 +67,8 @@ export class Neighbourhood {
   private readonly interestCache = new Map<string, Map<string, { kinId: string | null; tie: InterestTieRec }[]>>();
   private readonly leaderCache = new Map<string, EmploymentRec[]>();
   private readonly shiftCache = new Map<string, string>();
+  /** yearsBefore by number of years (a matrix asks for the same two or three windows per pair). */
+  private readonly windowCache = new Map<number, string>();
   private readonly postsByUnitCache = new Map<string, Map<string, EmploymentRec[]>>();
   /** Current posts of each person, by the target units they lie in (the unit or one under it). */
   private readonly currentTargetsByPerson = new Map<string, Map<string, EmploymentRec[]>>();
@@ -64,6 +81,7 @@ export class Neighbourhood {
     this.date = g.round.startsOn;
     this.targets = new Set(targetUnitIds);
     this.adj = buildAdjacency(g.relations);
+    this.kinAdj = kinAdjacency(this.adj);
     const employments = g.employments.slice().sort(byStartDesc);
     this.employmentsByPerson = groupBy(employments, (e) => e.personId);
     this.interestTiesByPerson = groupBy(
@@ -104,12 +122,14 @@ export class Neighbourhood {
 
   /** The day `years` years before the round's start date. */
   yearsBefore(years: number): string {
-    return this.addYears(this.date, -years);
+    let d = this.windowCache.get(years);
+    if (d === undefined) this.windowCache.set(years, (d = shiftYears(this.date, -years)));
+    return d;
   }
 
-  /** addYears, remembered (a matrix asks for the same few dates many times). */
+  /** The same day `years` years later, remembered. */
   addYears(date: string, years: number): string {
-    return memo(this.shiftCache, `${date}|${years}`, () => addYears(date, years));
+    return memo(this.shiftCache, `${date}|${years}`, () => shiftYears(date, years));
   }
 
   /** A person's posts by unit. */
@@ -196,7 +216,7 @@ export class Neighbourhood {
   }
 
   kin(personId: string): Map<string, KinLink> {
-    return memo(this.kinCache, personId, () => deriveKin(this.adj, personId));
+    return memo(this.kinCache, personId, () => deriveKinOn(this.kinAdj, personId));
   }
 
   /** The first personal tie (rule 8 kinds) from a person to each other person. */

@@ -71,6 +71,23 @@ export function recordOf(ctx: Ctx, operation: string, e: AuditEvent): NewAuditRe
 const isMysql = (em: EntityManager) => em.connection.options.type === 'mysql';
 
 /**
+ * Ids one record lists at most, in each of its id columns: 1,000 ids take 37 KB, within MySQL's
+ * TEXT (64 KB). A record that names more (an avoidance matrix of 2,000 persons) is written as
+ * several records, each with its share of the ids and otherwise the same.
+ */
+export const IDS_PER_RECORD = 1000;
+
+/** Records split so that no id column holds more than IDS_PER_RECORD ids. */
+export function withinColumnLimits(records: readonly NewAuditRecord[]): NewAuditRecord[] {
+  return records.flatMap((r) => {
+    const parts = Math.max(1, Math.ceil(r.targetIds.length / IDS_PER_RECORD), Math.ceil(r.personIds.length / IDS_PER_RECORD));
+    if (parts === 1) return [r];
+    const share = (ids: string[], i: number) => ids.slice(i * IDS_PER_RECORD, (i + 1) * IDS_PER_RECORD);
+    return Array.from({ length: parts }, (_, i) => ({ ...r, targetIds: share(r.targetIds, i), personIds: share(r.personIds, i) }));
+  });
+}
+
+/**
  * Appends records to the chain in the caller's transaction. The chain head's row is locked
  * (SELECT … FOR UPDATE on MySQL; SQLite runs one writer at a time) until that transaction ends,
  * so replicas append one after another; mutations take it last, after their own row locks, so it
@@ -84,7 +101,7 @@ export async function appendAudit(em: EntityManager, records: NewAuditRecord[]):
   let { seq, hash } = head;
   const rows: AuditEntry[] = [];
   const subjects: AuditSubject[] = [];
-  for (const r of records) {
+  for (const r of withinColumnLimits(records)) {
     const entry = Object.assign(new AuditEntry(), {
       id: newId(),
       seq: seq + 1,

@@ -177,6 +177,32 @@ describe('reads of private facts', () => {
     expect((await verify()).intact).toBe(true);
   });
 
+  test('a record naming more ids than a column holds is written as several, each with its share, on both databases', async () => {
+    const before = await rowsOf();
+    // 2,500 ids (an avoidance matrix of 2,500 persons) take 92 KB joined: more than MySQL's TEXT.
+    const ids = Array.from({ length: 2500 }, (_, i) => `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`);
+    await appendAuditGrouped(t.server.db, {
+      kind: AuditKind.PRIVATE_READ,
+      operation: 'avoidanceMatrix',
+      accountId: null,
+      username: null,
+      clientAddress: null,
+      reason: null,
+      details: null,
+      targetIds: [],
+      personIds: ids,
+      requestId: 'many-ids',
+      at: t.clock.now(),
+    });
+    const stored: { person_ids: string }[] = await ds().query("SELECT person_ids FROM audit_log WHERE request_id = 'many-ids' ORDER BY seq");
+    expect(stored.map((r) => r.person_ids.split(' ').length)).toEqual([1000, 1000, 500]);
+    expect(stored.flatMap((r) => r.person_ids.split(' '))).toEqual([...ids].sort());
+    expect(await rowsOf()).toBe(before + 3);
+    const subjects = await ds().query("SELECT COUNT(*) AS n FROM audit_subjects s JOIN audit_log a ON a.id = s.record_id WHERE a.request_id = 'many-ids'");
+    expect(Number(subjects[0].n)).toBe(2500);
+    expect((await verify()).intact).toBe(true);
+  });
+
   test('when the record cannot be written, the facts are not delivered', async () => {
     await ds().query('ALTER TABLE audit_log RENAME TO audit_log_away');
     let res;

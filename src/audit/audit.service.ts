@@ -127,7 +127,12 @@ export async function appendAudit(em: EntityManager, records: NewAuditRecord[]):
     }
   }
   await em.insert(AuditEntry, rows);
-  for (let i = 0; i < subjects.length; i += 1000) await em.insert(AuditSubject, subjects.slice(i, i + 1000));
+  // Plain multi-row INSERTs: TypeORM's insert builder spends about 0.5 ms of CPU a row on its
+  // parameters, and a matrix's record names thousands of persons.
+  for (let i = 0; i < subjects.length; i += 1000) {
+    const part = subjects.slice(i, i + 1000);
+    await em.query(`INSERT INTO audit_subjects (record_id, subject_id) VALUES ${part.map(() => '(?, ?)').join(', ')}`, part.flatMap((x) => [x.recordId, x.subjectId]));
+  }
   await em.update(AuditChainHead, { id: CHAIN_HEAD_ID }, { seq, hash });
 }
 

@@ -226,7 +226,7 @@ async function roundQuery(a: Account, vars: { id: string }) {
     [vars.id],
   );
   if (!round || !rolesGrant(a.roles, 'round:read') || !covers(a, round.region_path)) throw new HttpError(404, 'no such round');
-  const [teams, targets, memberships, authorizations, readiness] = await Promise.all([
+  const [teams, targets, memberships, authorizations, readiness, specialties] = await Promise.all([
     q('SELECT id, name FROM teams WHERE round_id = ? ORDER BY id', [round.id]),
     q('SELECT t.team_id, u.id, u.name, u.kind, u.region_id, u.parent_id, u.system FROM team_targets t JOIN units u ON u.id = t.unit_id WHERE t.round_id = ? ORDER BY t.id', [round.id]),
     q(
@@ -236,6 +236,7 @@ async function roundQuery(a: Account, vars: { id: string }) {
     ),
     q('SELECT id, team_id, person_id, status FROM authorizations WHERE round_id = ?', [round.id]),
     q('SELECT person_id, kind FROM readiness_records WHERE round_id = ?', [round.id]),
+    q('SELECT code, name, name_en FROM specialties'),
   ]);
   const personIds = [...new Set(memberships.map((m) => String(m.person_id)))];
   const unitIds = [...new Set(targets.map((t) => String(t.id)))];
@@ -255,7 +256,7 @@ async function roundQuery(a: Account, vars: { id: string }) {
       idList,
     ),
     q(
-      `SELECT m.person_id, m.team_id, t.name AS team_name, m.round_id, r.name AS round_name, r.starts_on, r.ends_on, m.joined_on, m.left_on
+      `SELECT m.person_id, m.team_id, t.name AS team_name, m.round_id, r.name AS round_name, r.status AS round_status, r.starts_on, r.ends_on, m.joined_on, m.left_on
          FROM team_memberships m JOIN teams t ON t.id = m.team_id JOIN rounds r ON r.id = m.round_id WHERE m.person_id IN (${marks(idList.length)})`,
       idList,
     ),
@@ -276,6 +277,7 @@ async function roundQuery(a: Account, vars: { id: string }) {
     regionPath: round.region_path,
     workingDays: null,
     rules: resolveTeamRules(JSON.parse(round.rules) as Partial<TeamRules>),
+    specialtyNames: Object.fromEntries(specialties.map((x) => [x.code, { zh: x.name, en: x.name_en }])),
   };
   const poolEntries = new Map<string, { pool: any; status: any; regionPath: string; specialties: string[] }>();
   for (const r of entries) {
@@ -299,7 +301,7 @@ async function roundQuery(a: Account, vars: { id: string }) {
       rank: m.rank,
       fullTimeInspector: bool(m.full_time_inspector),
       poolEntries: entriesOf.get(m.person_id) ?? [],
-      servedBefore: own.some((b) => b.round_id !== round.id && b.starts_on < round.starts_on && (b.left_on === null || b.left_on >= b.joined_on)),
+      servedBefore: own.some((b) => b.round_id !== round.id && b.starts_on < round.starts_on && (b.left_on === null || b.left_on > b.joined_on) && b.round_status !== 'CANCELLED'),
       readiness: readiness.filter((r) => r.person_id === m.person_id).map((r) => r.kind as ReadinessKind),
       leaveDays: 0,
       otherBookings: own

@@ -19,11 +19,11 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
 import DataLoader from 'dataloader';
 import mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { bootServer } from '../../src/app';
+import { BENCH_ADMIN, benchClient } from '../support/server';
 import { loadConfig } from '../../src/config';
 import type { Ctx } from '../../src/context';
 import { findAvoidance } from '../../src/avoidance/avoidance.service';
@@ -41,7 +41,7 @@ import { Team, TeamMembership, TeamRole, TeamTarget } from '../../src/rounds/tea
 const args = new Set(process.argv.slice(2));
 const SERVER = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
 const DB = process.env.BENCH_DATABASE_NAME ?? 'bench_avoidance';
-const ADMIN = { username: 'bench-admin', password: 'Bench-Pass-2025' };
+const ADMIN = BENCH_ADMIN;
 const TODAY = '2025-06-02';
 const ROUND_NAME = '2025年市县联动交叉巡察（基准）';
 const ROUND_STARTS = '2025-03-01';
@@ -151,26 +151,9 @@ async function main() {
   const units = Array.from({ length: 50 }, (_, i) => cityTargets[Math.floor((i * cityTargets.length) / 50)]);
   const units100 = Array.from({ length: 100 }, (_, i) => cityTargets[Math.floor((i * cityTargets.length) / 100)]);
 
-  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
-  const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as any;
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const login = async (username: string, password: string) =>
-    (await post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password } })).login.token as string;
-  const adminToken = await login(ADMIN.username, ADMIN.password);
-  const director = `director-${Date.now().toString(36)}`;
-  await post('mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }', {
-    i: { username: director, password: 'Director-Pass-2025', roles: ['OFFICE_DIRECTOR'], regionIds: [round.region_id] },
-  }, adminToken);
-  const token = await login(director, 'Director-Pass-2025');
+  const client = await benchClient(server);
+  const post = client.post;
+  const token = await client.director(round.region_id);
 
   const FIELDS = 'rule severity waived explanation person { id } unit { id } path { label }';
   const MATRIX = `query($r: ID!, $ps: [ID!]!, $us: [ID!]!) { avoidanceMatrix(roundId: $r, personIds: $ps, unitIds: $us) { ${FIELDS} } }`;

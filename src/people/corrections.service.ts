@@ -21,9 +21,9 @@ import { regionLoader } from '../regions/regions.service';
 import { openLeadsOf } from '../rounds/person-facts';
 import { Employment } from './employment.entity';
 import { InterestTie } from './interest-tie.entity';
-import { Gender, Person, personName, Rank } from './person.entity';
+import { Person, personName } from './person.entity';
 import { Relation } from './relation.entity';
-import { requireWritablePerson, personLoader } from './people.service';
+import { CreatePersonData, requireWritablePerson, personLoader } from './people.service';
 import { assertCodeFree, checkedCode, codeTaken } from './codes';
 import { OpenLead, rankChangeRefusal } from './rules/corrections';
 
@@ -31,18 +31,8 @@ export const EMPLOYMENT = msg('任职记录', 'post');
 export const RELATION = msg('社会关系', 'relation');
 export const INTEREST_TIE = msg('利益关联', 'interest tie');
 
-export interface UpdatePersonData {
-  personId: string;
-  name?: string | null;
-  gender?: Gender | null;
-  birthDate?: string | null;
-  hometownRegionId?: string | null;
-  rank?: Rank | null;
-  fullTimeInspector?: boolean | null;
-  newlyPromotedOn?: string | null;
-  youngReserve?: boolean | null;
-  code?: string | null;
-}
+/** What createPerson takes, each field optional (absent: unchanged), for the person named. */
+export type UpdatePersonData = { personId: string; name?: string | null } & Partial<Omit<CreatePersonData, 'regionId' | 'name'>>;
 
 const given = <T>(v: T | undefined): v is T => v !== undefined;
 
